@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using NewsTracker.Web.Data;
+using NewsTracker.Web.Export;
+using NewsTracker.Web.Ingestion;
+using NewsTracker.Web.Story;
+using Serilog;
+
+namespace NewsTracker.Web;
+
+/// <summary>The app's services and pipeline, shared by the web host, the commands and the tests.</summary>
+public static class AppSetup
+{
+    public static WebApplicationBuilder AddNewsTracker(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+
+        // Serilog through Microsoft.Extensions.Logging (Serilog.AspNetCore is not available here).
+        var serilog = new LoggerConfiguration().ReadFrom.Configuration(config).CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(serilog, dispose: true);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // Settings are read when services are first built, so tests and commands can override them.
+        builder.Services.AddDbContext<NewsTrackerDb>((services, o) => o.UseSqlite(
+            services.GetRequiredService<IConfiguration>().GetConnectionString("NewsTracker")
+            ?? throw new InvalidOperationException("ConnectionStrings:NewsTracker is not set.")));
+
+        builder.Services.AddSingleton(services => StoryCatalog.Load(DocumentFetcher.ResolveFilePath(
+            services.GetRequiredService<IConfiguration>()["NewsTracker:Story"] ?? "stories/ukraine-peace-talks.json")));
+
+        builder.Services.Configure<IngestionOptions>(config.GetSection(IngestionOptions.Section));
+        builder.Services.AddHttpClient<DocumentFetcher>(http =>
+        {
+            http.DefaultRequestHeaders.UserAgent.ParseAdd(DocumentFetcher.UserAgent);
+            http.Timeout = Timeout.InfiniteTimeSpan; // the fetcher applies its own configured timeout
+        }).ConfigurePrimaryHttpMessageHandler(services => DocumentFetcher.CreateHandler(
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestionOptions>>().Value));
+        builder.Services.AddScoped<FeedRefresher>();
+        builder.Services.AddScoped<ArticleIndexer>();
+        builder.Services.AddScoped<StoryExport>();
+        builder.Services.AddSingleton<IngestionScheduler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IngestionScheduler>());
+
+        builder.Services.AddRazorPages();
+        builder.Services.AddHealthChecks().AddDbContextCheck<NewsTrackerDb>("database");
+        return builder;
+    }
+
+    public static WebApplication UseNewsTracker(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/NotFound", "?code={0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions());
+        app.MapGet("/api/export", async (StoryExport export, HttpResponse response, CancellationToken ct) =>
+        {
+            response.ContentType = "application/json; charset=utf-8";
+            await export.WriteAsync(response.Body, ct);
+        });
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace NewsTracker.Web.Ingestion;
+
+/// <summary>A fetched feed or page: its bytes, undecoded, and the HTTP Content-Type that tells their charset.</summary>
+public sealed record FetchedDocument(byte[] Body, string? ContentType, string Location);
+
+/// <summary>A fetch that failed; the message says why in words a user can act on.</summary>
+public sealed class FetchException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Fetches feeds and pages over http(s), or reads them from local files, within the configured time and size limits.</summary>
+public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> options)
+{
+    public const string UserAgent = "NewsTracker/1.0";
+
+    const int MaxRedirects = 5;
+
+    public static bool IsHttp(string location) =>
+        Uri.TryCreate(location, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    public Task<FetchedDocument> FetchAsync(string location, CancellationToken ct) =>
+        IsHttp(location) ? FetchHttpAsync(new Uri(location), ct) : ReadFileAsync(location, ct);
+
+    async Task<FetchedDocument> FetchHttpAsync(Uri uri, CancellationToken ct)
+    {
+        var limits = options.Value;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(limits.HttpTimeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if ((int)response.StatusCode is >= 300 and < 400)
+                throw new FetchException($"too many redirects from {uri.Host} (more than {MaxRedirects})");
+            if (!response.IsSuccessStatusCode)
+                throw new FetchException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase ?? response.StatusCode.ToString()} from {uri.Host}");
+            if (response.Content.Headers.ContentLength > limits.MaxResponseBytes)
+                throw new FetchException($"the response is {response.Content.Headers.ContentLength:N0} bytes, over the limit of {limits.MaxResponseBytes:N0}");
+
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+            var bytes = await ReadCappedAsync(body, limits.MaxResponseBytes, timeout.Token);
+            return new FetchedDocument(bytes, response.Content.Headers.ContentType?.ToString(), uri.ToString());
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new FetchException($"{uri.Host} did not answer within {limits.HttpTimeout.TotalSeconds:0} s");
+        }
+        catch (HttpRequestException e) when (e.InnerException is FetchException refused)
+        {
+            throw refused;
+        }
+        catch (HttpRequestException e)
+        {
+            throw new FetchException($"could not reach {uri.Host}: {e.HttpRequestError switch
+            {
+                HttpRequestError.NameResolutionError => "the name does not resolve",
+                HttpRequestError.ConnectionError => "the connection failed",
+                HttpRequestError.SecureConnectionError => "the TLS handshake failed",
+                _ => e.Message,
+            }}", e);
+        }
+    }
+
+    static async Task<byte[]> ReadCappedAsync(Stream body, long maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+                throw new FetchException($"the response is larger than the limit of {maxBytes:N0} bytes");
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    async Task<FetchedDocument> ReadFileAsync(string location, CancellationToken ct)
+    {
+        string path = ResolveFilePath(location);
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > options.Value.MaxResponseBytes)
+                throw new FetchException($"the file is {info.Length:N0} bytes, over the limit of {options.Value.MaxResponseBytes:N0}");
+            return new FetchedDocument(await File.ReadAllBytesAsync(path, ct), null, path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new FetchException($"no file at {path}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new FetchException($"no permission to read {path}", e);
+        }
+    }
+
+    /// <summary>A relative path is taken from the current folder when a file is there, else from the app's folder (where the bundled samples are).</summary>
+    public static string ResolveFilePath(string location)
+    {
+        if (Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.IsFile) return uri.LocalPath;
+        if (Path.IsPathRooted(location) || File.Exists(location)) return Path.GetFullPath(location);
+        return Path.Combine(AppContext.BaseDirectory, location);
+    }
+
+    /// <summary>
+    /// The primary handler for the fetch client: decompression, a cap on redirects, and no connections to
+    /// loopback or private addresses unless configuration allows them. The check runs on the address actually
+    /// connected to, so neither a redirect nor a DNS answer can lead a fetch into the local network.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(IngestionOptions options) => new()
+    {
+        AutomaticDecompression = DecompressionMethods.All,
+        AllowAutoRedirect = true,
+        MaxAutomaticRedirections = MaxRedirects,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectCallback = async (context, ct) =>
+        {
+            var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
+            var allowed = addresses.Where(a => !IsPrivate(a) || options.AllowedPrivateAddresses.Contains(a.ToString())).ToArray();
+            if (allowed.Length == 0)
+                throw new FetchException($"refused: {context.DnsEndPoint.Host} is a loopback or private address " +
+                    $"({string.Join(", ", addresses.Select(a => a.ToString()))}); allow it with NewsTracker:Ingestion:AllowedPrivateAddresses");
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+
+    static bool IsPrivate(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal) return true;
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork) return address.Equals(IPAddress.IPv6Any);
+        byte[] b = address.GetAddressBytes();
+        return b[0] is 10 or 127 or 0
+            || (b[0] == 172 && b[1] is >= 16 and <= 31)
+            || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 169 && b[1] == 254)   // link-local, including cloud metadata endpoints
+            || (b[0] == 100 && b[1] is >= 64 and <= 127); // carrier-grade NAT
+    }
+}

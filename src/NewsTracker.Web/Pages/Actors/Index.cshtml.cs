@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NewsTracker.Core.Stories;
+using NewsTracker.Web.Data;
+
+namespace NewsTracker.Web.Pages.Actors;
+
+/// <summary>Everyone the story's articles name, most mentioned first.</summary>
+public sealed class IndexModel(NewsTrackerDb db) : PageModel
+{
+    public List<ActorSummary> People { get; private set; } = [];
+    public List<ActorSummary> Organizations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var all = await db.Actors
+            .Select(a => new ActorSummary(a.Slug, a.Name, a.Kind, a.Role, a.Discovered,
+                db.ActorMentions.Where(m => m.ActorId == a.Id).Select(m => m.ArticleId).Distinct().Count(),
+                db.Claims.Count(c => c.SpeakerId == a.Id),
+                db.EventParticipants.Count(p => p.ActorId == a.Id)))
+            .Where(a => a.Articles > 0)
+            .OrderByDescending(a => a.Articles).ThenBy(a => a.Name)
+            .ToListAsync(ct);
+        People = all.Where(a => a.Kind == ActorKind.Person).ToList();
+        Organizations = all.Where(a => a.Kind == ActorKind.Organization).ToList();
+    }
+}
+
+public sealed record ActorSummary(string Slug, string Name, ActorKind Kind, string? Role, bool Discovered, int Articles, int Claims, int Events);

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NewsTracker.Web.Data;
+using NewsTracker.Web.Ingestion;
+
+namespace NewsTracker.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over its own in-memory SQLite database, with the background scheduler off so each test
+/// decides when ingestion runs. Feeds are whatever the test lists (the bundled sample by default).
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public const string SampleFeed = "samples/ukraine-peace-talks.xml";
+
+    readonly string _connectionString = $"Data Source=newstracker-test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+    readonly SqliteConnection _keepAlive; // a shared in-memory database lives as long as one connection to it
+    readonly string[] _feeds;
+    readonly Dictionary<string, string?> _settings;
+
+    public TestApp(string[]? feeds = null, Dictionary<string, string?>? settings = null)
+    {
+        _feeds = feeds ?? [SampleFeed];
+        _settings = settings ?? [];
+        _keepAlive = new SqliteConnection(_connectionString);
+        _keepAlive.Open();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:NewsTracker", _connectionString);
+        builder.UseSetting("NewsTracker:Ingestion:Enabled", "false");
+        builder.UseSetting("NewsTracker:Ingestion:HttpTimeout", "00:00:05");
+        // The test feed server listens on loopback, which production refuses by default.
+        builder.UseSetting("NewsTracker:Ingestion:AllowedPrivateAddresses:0", "127.0.0.1");
+        // Replace, not merge, the configured feed list.
+        for (int i = 0; i < 8; i++)
+            builder.UseSetting($"NewsTracker:Ingestion:Feeds:{i}", i < _feeds.Length ? _feeds[i] : null);
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+    }
+
+    /// <summary>One ingestion pass over every due feed, as the scheduler's tick does it.</summary>
+    public async Task IngestAsync()
+    {
+        _ = Server; // builds the host, which prepares the store
+        await Services.GetRequiredService<IngestionScheduler>().RunDueFeedsAsync(CancellationToken.None);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<NewsTrackerDb, Task<T>> query)
+    {
+        _ = Server;
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NewsTrackerDb>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _keepAlive.Dispose();
+    }
+}

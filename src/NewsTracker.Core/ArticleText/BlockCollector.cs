@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace NewsTracker.Core.ArticleText;
+
+/// <summary>Turns a DOM subtree into its paragraphs of visible text, the way a browser would break them.</summary>
+internal sealed partial class BlockCollector
+{
+    // Elements whose boundaries end a paragraph.
+    static readonly HashSet<string> BlockTags =
+    [
+        "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
+        "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+        "tr", "ul", "br",
+    ];
+
+    // Elements that never carry article prose: code, media, embedded documents and form controls.
+    internal static readonly HashSet<string> InvisibleTags =
+    [
+        "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed", "canvas", "video",
+        "audio", "select", "option", "button", "input", "textarea", "form", "head", "title", "meta", "link", "label",
+    ];
+
+    [GeneratedRegex(@"\n[ \t\r\f]*\n")]
+    private static partial Regex BlankLine();
+
+    readonly bool blankLinesBreakParagraphs;
+    readonly Func<IElement, bool>? skipElement;
+    readonly List<TextBlock> blocks = [];
+    readonly StringBuilder current = new();
+    int currentLinkChars;
+    int linkDepth;
+    readonly Stack<BlockKind> kinds = new();
+
+    BlockCollector(bool blankLinesBreakParagraphs, Func<IElement, bool>? skipElement)
+    {
+        this.blankLinesBreakParagraphs = blankLinesBreakParagraphs;
+        this.skipElement = skipElement;
+        kinds.Push(BlockKind.Paragraph);
+    }
+
+    /// <summary>
+    /// The paragraphs under <paramref name="root"/>. Plain text carried in HTML (a feed description) separates
+    /// paragraphs by blank lines, so <paramref name="blankLinesBreakParagraphs"/> honours them; real pages do not.
+    /// <paramref name="skipElement"/> prunes whole subtrees (navigation, share bars) before their text is read.
+    /// </summary>
+    public static List<TextBlock> Collect(INode root, bool blankLinesBreakParagraphs, Func<IElement, bool>? skipElement = null)
+    {
+        var collector = new BlockCollector(blankLinesBreakParagraphs, skipElement);
+        collector.Visit(root);
+        collector.Flush();
+        return collector.blocks;
+    }
+
+    void Visit(INode node)
+    {
+        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        {
+            switch (child)
+            {
+                case IText text:
+                    AppendText(text.Data);
+                    break;
+                case IElement element:
+                    VisitElement(element);
+                    break;
+            }
+        }
+    }
+
+    void VisitElement(IElement element)
+    {
+        string tag = element.LocalName;
+        if (InvisibleTags.Contains(tag) || element.HasAttribute("hidden") || (skipElement?.Invoke(element) ?? false))
+            return;
+        bool isBlock = BlockTags.Contains(tag);
+        bool isLink = tag == "a";
+        if (isBlock)
+        {
+            Flush();
+            kinds.Push(KindOf(tag, kinds.Peek()));
+        }
+        if (isLink)
+            linkDepth++;
+        Visit(element);
+        if (isLink)
+            linkDepth--;
+        if (isBlock)
+        {
+            Flush();
+            kinds.Pop();
+        }
+    }
+
+    static BlockKind KindOf(string tag, BlockKind outer) => tag switch
+    {
+        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
+        "li" or "dt" or "dd" => BlockKind.ListItem,
+        "p" or "td" or "th" or "blockquote" => BlockKind.Paragraph,
+        _ => outer,
+    };
+
+    void AppendText(string data)
+    {
+        if (!blankLinesBreakParagraphs)
+        {
+            Append(data);
+            return;
+        }
+        var parts = BlankLine().Split(data);
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (i > 0)
+                Flush();
+            Append(parts[i]);
+        }
+    }
+
+    void Append(string data)
+    {
+        current.Append(data);
+        if (linkDepth > 0)
+        {
+            foreach (char c in data)
+            {
+                if (!char.IsWhiteSpace(c))
+                    currentLinkChars++;
+            }
+        }
+    }
+
+    void Flush()
+    {
+        if (current.Length == 0)
+            return;
+        string text = ArticleTextFormat.CollapseWhitespace(current.ToString());
+        if (text.Length > 0)
+            blocks.Add(new TextBlock(text, currentLinkChars, kinds.Peek()));
+        current.Clear();
+        currentLinkChars = 0;
+    }
+}

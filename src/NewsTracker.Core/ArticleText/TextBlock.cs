@@ -1,0 +1,19 @@
+namespace NewsTracker.Core.ArticleText;
+
+internal enum BlockKind { Paragraph, Heading, ListItem }
+
+/// <summary>
+/// One paragraph of visible text as the HTML laid it out: its collapsed text, how many of its
+/// non-space characters sit inside links (link-dense blocks are navigation, not prose), and what kind of block held it.
+/// </summary>
+internal sealed record TextBlock(string Text, int LinkChars, BlockKind Kind)
+{
+    public double LinkDensity
+    {
+        get
+        {
+            int visible = Text.Length - Text.AsSpan().Count(' ');
+            return visible == 0 ? 0 : (double)LinkChars / visible;
+        }
+    }
+}

@@ -44,6 +44,9 @@ public static class AppSetup
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestionScheduler>());
 
         builder.Services.AddRazorPages();
+        // Encode markup characters only, not every non-ASCII letter: names like Zelenskyy's in Cyrillic stay readable in the source.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHealthChecks().AddDbContextCheck<NewsTrackerDb>("database");
         return builder;
     }

@@ -13,14 +13,19 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await db.Actors
-            .Select(a => new ActorSummary(a.Slug, a.Name, a.Kind, a.Role, a.Discovered,
-                db.ActorMentions.Where(m => m.ActorId == a.Id).Select(m => m.ArticleId).Distinct().Count(),
-                db.Claims.Count(c => c.SpeakerId == a.Id),
-                db.EventParticipants.Count(p => p.ActorId == a.Id)))
-            .Where(a => a.Articles > 0)
-            .OrderByDescending(a => a.Articles).ThenBy(a => a.Name)
-            .ToListAsync(ct);
+        var all = (await db.Actors
+            .Select(a => new
+            {
+                Actor = a,
+                Articles = db.ActorMentions.Where(m => m.ActorId == a.Id).Select(m => m.ArticleId).Distinct().Count(),
+                Claims = db.Claims.Count(c => c.SpeakerId == a.Id),
+                Events = db.EventParticipants.Count(p => p.ActorId == a.Id),
+            })
+            .Where(x => x.Articles > 0)
+            .OrderByDescending(x => x.Articles).ThenBy(x => x.Actor.Name)
+            .ToListAsync(ct))
+            .Select(x => new ActorSummary(x.Actor.Slug, x.Actor.Name, x.Actor.Kind, x.Actor.Role, x.Actor.Discovered, x.Articles, x.Claims, x.Events))
+            .ToList();
         People = all.Where(a => a.Kind == ActorKind.Person).ToList();
         Organizations = all.Where(a => a.Kind == ActorKind.Organization).ToList();
     }

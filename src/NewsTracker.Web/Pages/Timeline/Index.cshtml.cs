@@ -74,10 +74,11 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
 
         Days = events.GroupBy(e => e.DayHeading).Select(g => new TimelineDay(g.Key, g.ToList())).ToList();
 
-        ActorChoices = await db.Actors
-            .Where(a => a.Kind == ActorKind.Person && db.EventParticipants.Any(p => p.ActorId == a.Id))
-            .Select(a => new FilterChoice(a.Slug, a.Name, db.EventParticipants.Count(p => p.ActorId == a.Id)))
-            .OrderByDescending(c => c.Count).ThenBy(c => c.Label).Take(16).ToListAsync(ct);
+        ActorChoices = (await db.EventParticipants.Where(p => p.Actor!.Kind == ActorKind.Person)
+                .GroupBy(p => new { p.Actor!.Slug, p.Actor.Name })
+                .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Name).Take(16).ToListAsync(ct))
+            .Select(c => new FilterChoice(c.Slug, c.Name, c.Count)).ToList();
         foreach (var selected in SelectedActors.Where(a => ActorChoices.All(c => c.Slug != a.Slug)))
             ActorChoices.Add(new FilterChoice(selected.Slug, selected.Name, 0));
         var topicCounts = await db.EventTopics.GroupBy(t => t.TopicSlug).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);

@@ -20,4 +20,18 @@ public static class ArticleHtml
         var blocks = BlockCollector.Collect(document.Body ?? (AngleSharp.Dom.INode)document, blankLinesBreakParagraphs: true);
         return ArticleTextFormat.Join(BoilerplateFilter.Keep(blocks).Select(b => b.Text));
     }
+
+    /// <summary>
+    /// The main article of a whole page: its text without navigation, headers, footers, share bars, comments,
+    /// related lists, notices and the title, plus the page's metadata. <paramref name="pageUrl"/> resolves a relative canonical link.
+    /// </summary>
+    public static ExtractedPage ExtractPage(string html, string? pageUrl = null)
+    {
+        var document = Parser.ParseDocument(html);
+        var metadata = PageMetadata.Read(document, pageUrl);
+        var blocks = document.Body is { } body ? MainContent.Find(body) : [];
+        var headline = document.QuerySelector("h1")?.TextContent is { } h1 ? ArticleTextFormat.CollapseWhitespace(h1) : null;
+        var paragraphs = blocks.Select(b => b.Text).SkipWhile(t => t == headline || t == metadata.Title);
+        return new ExtractedPage(metadata.Title, ArticleTextFormat.Join(paragraphs), metadata.CanonicalUrl, metadata.Published, metadata.Author);
+    }
 }

@@ -27,28 +27,30 @@ internal sealed partial class BlockCollector
     private static partial Regex BlankLine();
 
     readonly bool blankLinesBreakParagraphs;
-    readonly Func<IElement, bool>? skipElement;
+    readonly Func<IElement, bool>? isFurniture;
     readonly List<TextBlock> blocks = [];
     readonly StringBuilder current = new();
     int currentLinkChars;
     int linkDepth;
-    readonly Stack<BlockKind> kinds = new();
+    readonly Stack<(BlockKind Kind, IElement? Owner)> blockStack = new();
+    int furnitureDepth;
 
-    BlockCollector(bool blankLinesBreakParagraphs, Func<IElement, bool>? skipElement)
+    BlockCollector(bool blankLinesBreakParagraphs, Func<IElement, bool>? isFurniture)
     {
         this.blankLinesBreakParagraphs = blankLinesBreakParagraphs;
-        this.skipElement = skipElement;
-        kinds.Push(BlockKind.Paragraph);
+        this.isFurniture = isFurniture;
+        blockStack.Push((BlockKind.Paragraph, null));
     }
 
     /// <summary>
     /// The paragraphs under <paramref name="root"/>. Plain text carried in HTML (a feed description) separates
     /// paragraphs by blank lines, so <paramref name="blankLinesBreakParagraphs"/> honours them; real pages do not.
-    /// <paramref name="skipElement"/> prunes whole subtrees (navigation, share bars) before their text is read.
+    /// Blocks under an element that <paramref name="isFurniture"/> accepts (share bars, comment sections) are marked,
+    /// not dropped: whether they count depends on where the article turns out to be.
     /// </summary>
-    public static List<TextBlock> Collect(INode root, bool blankLinesBreakParagraphs, Func<IElement, bool>? skipElement = null)
+    public static List<TextBlock> Collect(INode root, bool blankLinesBreakParagraphs, Func<IElement, bool>? isFurniture = null)
     {
-        var collector = new BlockCollector(blankLinesBreakParagraphs, skipElement);
+        var collector = new BlockCollector(blankLinesBreakParagraphs, isFurniture);
         collector.Visit(root);
         collector.Flush();
         return collector.blocks;
@@ -73,25 +75,28 @@ internal sealed partial class BlockCollector
     void VisitElement(IElement element)
     {
         string tag = element.LocalName;
-        if (InvisibleTags.Contains(tag) || element.HasAttribute("hidden") || (skipElement?.Invoke(element) ?? false))
+        if (InvisibleTags.Contains(tag) || element.HasAttribute("hidden"))
             return;
         bool isBlock = BlockTags.Contains(tag);
         bool isLink = tag == "a";
-        if (isBlock)
-        {
+        bool furniture = isFurniture?.Invoke(element) ?? false;
+        if (isBlock || furniture)
             Flush();
-            kinds.Push(KindOf(tag, kinds.Peek()));
-        }
+        if (isBlock)
+            blockStack.Push((KindOf(tag, blockStack.Peek().Kind), element));
         if (isLink)
             linkDepth++;
+        if (furniture)
+            furnitureDepth++;
         Visit(element);
         if (isLink)
             linkDepth--;
-        if (isBlock)
-        {
+        if (isBlock || furniture)
             Flush();
-            kinds.Pop();
-        }
+        if (furniture)
+            furnitureDepth--;
+        if (isBlock)
+            blockStack.Pop();
     }
 
     static BlockKind KindOf(string tag, BlockKind outer) => tag switch
@@ -137,7 +142,10 @@ internal sealed partial class BlockCollector
             return;
         string text = ArticleTextFormat.CollapseWhitespace(current.ToString());
         if (text.Length > 0)
-            blocks.Add(new TextBlock(text, currentLinkChars, kinds.Peek()));
+        {
+            var (kind, owner) = blockStack.Peek();
+            blocks.Add(new TextBlock(text, currentLinkChars, kind, owner, furnitureDepth > 0));
+        }
         current.Clear();
         currentLinkChars = 0;
     }

@@ -1,9 +1,15 @@
 namespace NewsTracker.Core.Feeds;
 
-/// <summary>A feed as parsed from RSS 2.0, RSS 1.0/0.9 (RDF) or Atom: its title and its items, nothing else.</summary>
-public sealed record ParsedFeed(string? Title, string? Link, IReadOnlyList<FeedItem> Items);
+/// <summary>
+/// A feed as parsed from RSS 2.0, RSS 1.0/0.9 (RDF) or Atom: its title and its items, nothing else.
+/// <see cref="Encoding"/> is the character encoding the bytes were decoded with (lower-case name, e.g. "utf-8").
+/// </summary>
+public sealed record ParsedFeed(string? Title, string? Link, IReadOnlyList<FeedItem> Items, string? Encoding = null);
 
-/// <summary>One entry of a feed. <see cref="Summary"/> and <see cref="Content"/> are HTML as the feed carried them.</summary>
+/// <summary>
+/// One entry of a feed. <see cref="Summary"/> and <see cref="Content"/> are HTML as the feed carried them.
+/// <see cref="Published"/> falls back to <see cref="Updated"/> when the feed gives no publication date.
+/// </summary>
 public sealed record FeedItem(
     string? Id,
     string? Title,
@@ -11,7 +17,8 @@ public sealed record FeedItem(
     DateTimeOffset? Published,
     string? Author,
     string? Summary,
-    string? Content);
+    string? Content,
+    DateTimeOffset? Updated = null);
 
 /// <summary>Thrown when a document is not a feed that can be read; the message says what was wrong, for the feed's status line.</summary>
 public sealed class FeedParseException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,181 @@
+using AngleSharp.Dom;
+
+namespace NewsTracker.Core.ArticleText;
+
+/// <summary>
+/// Finds the blocks of a page's main text: paragraphs vote for the containers above them (more text and
+/// commas, more votes; readability's scheme), link-dense containers lose, and the winner with its qualifying
+/// siblings is the article. Furniture inside it and boilerplate paragraphs are then dropped.
+/// </summary>
+internal static class MainContent
+{
+    const int MinParagraphChars = 25;
+    const int VoteLevels = 5;
+
+    sealed class Container
+    {
+        public double Score;
+        public int TextChars;
+        public int LinkChars;
+        public bool Scored;
+        public double LinkDensity => TextChars == 0 ? 0 : (double)LinkChars / TextChars;
+    }
+
+    public static List<TextBlock> Find(IElement body)
+    {
+        var blocks = BlockCollector.Collect(body, blankLinesBreakParagraphs: false, PageFurniture.IsFurniture);
+        // Furniture excluded first; a page whose every paragraph sits in something furniture-like
+        // (a "sidebar-layout" wrapper) is read again with it included.
+        var chosen = Choose(blocks, body, skipFurniture: true) ?? Choose(blocks, body, skipFurniture: false);
+        if (chosen is null)
+            return [];
+        var (roots, skipFurniture) = chosen.Value;
+        var inArticle = blocks.Where(b => (!skipFurniture || !b.InFurniture) && IsInside(b.Owner, roots, body)).ToList();
+        return BoilerplateFilter.Keep(inArticle);
+    }
+
+    static (HashSet<IElement> Roots, bool SkipFurniture)? Choose(List<TextBlock> blocks, IElement body, bool skipFurniture)
+    {
+        var containers = new Dictionary<IElement, Container>(ReferenceEqualityComparer.Instance);
+        foreach (var block in blocks)
+        {
+            if (skipFurniture && block.InFurniture)
+                continue;
+            int visible = block.Text.Length - block.Text.AsSpan().Count(' ');
+            for (var e = block.Owner; e is not null; e = e.ParentElement)
+            {
+                var c = Get(containers, e);
+                c.TextChars += visible;
+                c.LinkChars += block.LinkChars;
+                if (e == body)
+                    break;
+            }
+            if (block.Text.Length < MinParagraphChars || block.LinkDensity > 0.5 || block.Owner is null)
+                continue;
+            double vote = 1 + block.Text.AsSpan().Count(',') + Math.Min(block.Text.Length / 100, 3);
+            int level = 0;
+            for (var e = block.Owner.ParentElement; e is not null && level < VoteLevels; e = e.ParentElement, level++)
+            {
+                var c = Get(containers, e);
+                if (!c.Scored)
+                {
+                    c.Score += InitialScore(e);
+                    c.Scored = true;
+                }
+                c.Score += vote / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+                if (e == body)
+                    break;
+            }
+        }
+
+        IElement? top = null;
+        double topScore = 0;
+        foreach (var (element, c) in containers)
+        {
+            if (!c.Scored)
+                continue;
+            double score = c.Score * (1 - c.LinkDensity);
+            if (score > topScore)
+            {
+                top = element;
+                topScore = score;
+            }
+        }
+        if (top is null || topScore < 10)
+            return null;
+
+        top = WidenToParent(top, topScore, containers, body);
+        return (WithSiblings(top, containers), skipFurniture);
+    }
+
+    static Container Get(Dictionary<IElement, Container> containers, IElement e)
+    {
+        if (!containers.TryGetValue(e, out var c))
+        {
+            c = new Container();
+            containers[e] = c;
+        }
+        return c;
+    }
+
+    static double InitialScore(IElement e)
+    {
+        double score = e.LocalName switch
+        {
+            "div" or "article" or "main" or "section" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        return score + 25 * PageFurniture.NameWeight(e);
+    }
+
+    /// <summary>
+    /// When the winner is one of several sections of a longer article, its parent scores nearly as well:
+    /// climb while the parent keeps at least a third of the score, and take it if it beats the winner.
+    /// A lone child says nothing its parent does not, so climb through those too.
+    /// </summary>
+    static IElement WidenToParent(IElement top, double topScore, Dictionary<IElement, Container> containers, IElement body)
+    {
+        double lastScore = topScore;
+        for (var parent = top.ParentElement; parent is not null && parent != body; parent = parent.ParentElement)
+        {
+            if (!containers.TryGetValue(parent, out var c) || !c.Scored)
+                continue;
+            double score = c.Score * (1 - c.LinkDensity);
+            if (score < topScore / 3)
+                break;
+            if (score > lastScore)
+            {
+                top = parent;
+                break;
+            }
+            lastScore = score;
+        }
+        while (top.ParentElement is { } p && p != body && p.ChildElementCount == 1)
+            top = p;
+        return top;
+    }
+
+    /// <summary>The winner plus siblings that score well or read as prose paragraphs, as readability merges them.</summary>
+    static HashSet<IElement> WithSiblings(IElement top, Dictionary<IElement, Container> containers)
+    {
+        var roots = new HashSet<IElement>(ReferenceEqualityComparer.Instance) { top };
+        if (top.ParentElement is not { } parent)
+            return roots;
+        double topScore = containers[top].Score;
+        double threshold = Math.Max(10, topScore * 0.2);
+        string? topClass = top.GetAttribute("class");
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == top || !containers.TryGetValue(sibling, out var c))
+                continue;
+            double bonus = !string.IsNullOrEmpty(topClass) && sibling.GetAttribute("class") == topClass ? topScore * 0.2 : 0;
+            if (c.Scored && c.Score * (1 - c.LinkDensity) + bonus >= threshold)
+            {
+                roots.Add(sibling);
+                continue;
+            }
+            if (sibling.LocalName == "p")
+            {
+                string text = sibling.TextContent;
+                if (text.Length > 80 && c.LinkDensity < 0.25 || text.Length <= 80 && c.LinkChars == 0 && Boilerplate.EndsLikeSentence(text.Trim()))
+                    roots.Add(sibling);
+            }
+        }
+        return roots;
+    }
+
+    static bool IsInside(IElement? owner, HashSet<IElement> roots, IElement body)
+    {
+        for (var e = owner; e is not null; e = e.ParentElement)
+        {
+            if (roots.Contains(e))
+                return true;
+            if (e == body)
+                break;
+        }
+        return false;
+    }
+}

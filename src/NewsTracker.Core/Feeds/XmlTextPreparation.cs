@@ -1,0 +1,207 @@
+using System.Buffers;
+using System.Net;
+using System.Text;
+
+namespace NewsTracker.Core.Feeds;
+
+/// <summary>
+/// Checks and mends decoded feed text before it reaches the XML reader: refuses empty documents, HTML pages and
+/// DTDs with declarations (entity expansion attacks), blanks harmless DOCTYPEs out, and repairs what real feeds
+/// get wrong but mean clearly: HTML entities such as &amp;nbsp;, bare ampersands, and Windows-1252 punctuation
+/// mis-decoded as C1 control characters.
+/// </summary>
+internal static class XmlTextPreparation
+{
+    public static string Prepare(string text)
+    {
+        text = CheckProlog(text);
+        return Repair(text);
+    }
+
+    /// <summary>
+    /// Walks the prolog (declaration, comments, processing instructions, DOCTYPE) up to the root element.
+    /// A DOCTYPE without an internal subset only names an external DTD that is never fetched; it is replaced by
+    /// spaces of the same length so that line and column numbers in later errors stay true.
+    /// </summary>
+    private static string CheckProlog(string text)
+    {
+        int position = 0;
+        while (true)
+        {
+            while (position < text.Length && char.IsWhiteSpace(text[position]))
+                position++;
+            if (position >= text.Length)
+                throw new FeedParseException("empty document");
+            var rest = text.AsSpan(position);
+            if (rest.StartsWith("<?"))
+                position = SkipPast(text, position, "?>");
+            else if (rest.StartsWith("<!--"))
+                position = SkipPast(text, position, "-->");
+            else if (rest.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
+                return BlankDoctype(text, position);
+            else
+            {
+                if (rest.StartsWith("<html", StringComparison.OrdinalIgnoreCase) && (rest.Length == 5 || !char.IsLetterOrDigit(rest[5])))
+                    throw new FeedParseException("not a feed: the document is HTML");
+                return text; // the root element, or text the XML reader will report precisely
+            }
+        }
+    }
+
+    private static int SkipPast(string text, int position, string terminator)
+    {
+        int end = text.IndexOf(terminator, position, StringComparison.Ordinal);
+        return end < 0 ? text.Length : end + terminator.Length;
+    }
+
+    private static string BlankDoctype(string text, int start)
+    {
+        int nameStart = start + "<!DOCTYPE".Length;
+        while (nameStart < text.Length && char.IsWhiteSpace(text[nameStart]))
+            nameStart++;
+        if (text.AsSpan(nameStart).StartsWith("html", StringComparison.OrdinalIgnoreCase))
+            throw new FeedParseException("not a feed: the document is HTML");
+
+        char quote = '\0';
+        for (int i = nameStart; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+            }
+            else if (c is '"' or '\'')
+                quote = c;
+            else if (c == '[')
+                throw new FeedParseException("DTDs are not allowed");
+            else if (c == '>')
+            {
+                return string.Create(text.Length, (text, start, end: i + 1), static (span, state) =>
+                {
+                    state.text.AsSpan().CopyTo(span);
+                    foreach (ref char blanked in span[state.start..state.end])
+                    {
+                        if (blanked is not ('\n' or '\r'))
+                            blanked = ' ';
+                    }
+                });
+            }
+        }
+        return text; // an unterminated DOCTYPE: the XML reader reports where
+    }
+
+    private static readonly SearchValues<char> NeedsRepair = SearchValues.Create("&\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
+
+    /// <summary>C1 controls U+0080..U+009F as Windows-1252 meant them (index = code - 0x80); unmapped ones stay.</summary>
+    private static readonly string Windows1252C1 = BuildWindows1252C1();
+
+    private static string BuildWindows1252C1()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var windows1252 = Encoding.GetEncoding(1252);
+        var chars = new char[32];
+        for (int i = 0; i < 32; i++)
+        {
+            var decoded = windows1252.GetString([(byte)(0x80 + i)]);
+            chars[i] = decoded.Length == 1 && decoded[0] >= '\u00A0' ? decoded[0] : (char)(0x80 + i);
+        }
+        return new string(chars);
+    }
+
+    private const string CdataStart = "<![CDATA[";
+
+    /// <summary>One forward pass; text needing no repair is returned as is, without a copy.</summary>
+    private static string Repair(string text)
+    {
+        int next = text.AsSpan().IndexOfAny(NeedsRepair);
+        if (next < 0)
+            return text;
+
+        var repaired = new StringBuilder(text.Length + 64);
+        int copied = 0;
+        int cdataStart = text.IndexOf(CdataStart, StringComparison.Ordinal);
+        int cdataEnd = -1;
+        while (next >= 0)
+        {
+            int position = next;
+            char c = text[position];
+            if (c != '&')
+            {
+                repaired.Append(text, copied, position - copied).Append(Windows1252C1[c - 0x80]);
+                copied = position + 1;
+            }
+            else
+            {
+                // CDATA sections hold ampersands literally: advance to the section that could contain this position.
+                while (cdataStart >= 0 && cdataStart < position)
+                {
+                    if (cdataEnd < cdataStart)
+                    {
+                        cdataEnd = text.IndexOf("]]>", cdataStart + CdataStart.Length, StringComparison.Ordinal);
+                        if (cdataEnd < 0) cdataEnd = text.Length;
+                    }
+                    if (position < cdataEnd)
+                        break;
+                    cdataStart = text.IndexOf(CdataStart, cdataEnd, StringComparison.Ordinal);
+                }
+                bool inCdata = cdataStart >= 0 && cdataStart < position && position < cdataEnd;
+                if (!inCdata && ReplacementForAmpersand(text, position, out string? replacement, out int replacedLength))
+                {
+                    repaired.Append(text, copied, position - copied).Append(replacement);
+                    copied = position + replacedLength;
+                }
+            }
+            int offset = text.AsSpan(position + 1).IndexOfAny(NeedsRepair);
+            next = offset < 0 ? -1 : position + 1 + offset;
+        }
+        if (copied == 0)
+            return text;
+        return repaired.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// False when the ampersand at <paramref name="position"/> starts a valid XML reference. Otherwise the text
+    /// to put in its place: a character reference for a known HTML entity, else an escaped ampersand.
+    /// </summary>
+    private static bool ReplacementForAmpersand(string text, int position, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? replacement, out int replacedLength)
+    {
+        replacement = null;
+        replacedLength = 1;
+        int i = position + 1;
+        if (i < text.Length && text[i] == '#')
+        {
+            int digitsStart = i + 1;
+            bool hex = digitsStart < text.Length && text[digitsStart] is 'x' or 'X';
+            int j = hex ? digitsStart + 1 : digitsStart;
+            while (j < text.Length && (hex ? char.IsAsciiHexDigit(text[j]) : char.IsAsciiDigit(text[j])))
+                j++;
+            if (j > (hex ? digitsStart + 1 : digitsStart) && j < text.Length && text[j] == ';')
+                return false;
+            replacement = "&amp;";
+            return true;
+        }
+
+        int nameEnd = i;
+        while (nameEnd < text.Length && nameEnd - i <= 32 && char.IsAsciiLetterOrDigit(text[nameEnd]))
+            nameEnd++;
+        if (nameEnd > i && nameEnd < text.Length && text[nameEnd] == ';' && char.IsAsciiLetter(text[i]))
+        {
+            var name = text.AsSpan(i, nameEnd - i);
+            if (name is "amp" or "lt" or "gt" or "quot" or "apos")
+                return false;
+            var reference = text.Substring(position, nameEnd + 1 - position);
+            var decoded = WebUtility.HtmlDecode(reference);
+            if (decoded != reference)
+            {
+                var characters = new StringBuilder();
+                for (int k = 0; k < decoded.Length; k += char.IsSurrogatePair(decoded, k) ? 2 : 1)
+                    characters.Append("&#").Append(char.ConvertToUtf32(decoded, k)).Append(';');
+                replacement = characters.ToString();
+                replacedLength = reference.Length;
+                return true;
+            }
+        }
+        replacement = "&amp;";
+        return true;
+    }
+}

@@ -37,6 +37,8 @@ public static class AppSetup
             http.Timeout = Timeout.InfiniteTimeSpan; // the fetcher applies its own configured timeout
         }).ConfigurePrimaryHttpMessageHandler(services => DocumentFetcher.CreateHandler(
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestionOptions>>().Value));
+        builder.Services.AddSingleton<PollSchedule>();
+        builder.Services.AddSingleton<StoreGate>();
         builder.Services.AddScoped<FeedRefresher>();
         builder.Services.AddScoped<ArticleIndexer>();
         builder.Services.AddScoped<StoryExport>();

@@ -61,7 +61,8 @@ public static class CommandLine
             }
             var result = await refresher.RefreshAsync(feed, CancellationToken.None);
             if (result.Succeeded)
-                Console.WriteLine($"{location}: {result.Stored} new, {result.Seen} already stored, {result.OffStory} off-story");
+                Console.WriteLine(result.NotModified ? $"{location}: not modified since the last fetch"
+                    : $"{location}: {result.Stored} new, {result.Seen} already stored, {result.Duplicates} copies of stored articles, {result.OffStory} off-story");
             else
             {
                 failures++;

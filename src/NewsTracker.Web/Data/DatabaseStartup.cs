@@ -28,7 +28,7 @@ public static class DatabaseStartup
 
         var configured = scope.ServiceProvider.GetRequiredService<IOptions<IngestionOptions>>().Value.Feeds;
         var known = await db.Feeds.Select(f => f.Url).ToListAsync(ct);
-        foreach (var url in configured.Except(known))
+        foreach (var url in configured.Where(u => !string.IsNullOrWhiteSpace(u)).Except(known))
             db.Feeds.Add(new Feed { Url = url, AddedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
     }

@@ -21,6 +21,16 @@ public sealed class Feed
     public int ConsecutiveErrors { get; set; }
     public int ItemsStored { get; set; }
     public int ItemsSkippedOffStory { get; set; }
+    /// <summary>Items recognised as copies of an article already stored (another outlet, same text).</summary>
+    public int ItemsDuplicate { get; set; }
+
+    /// <summary>Validators from the last response, sent back so an unchanged feed costs a 304 and no parsing.</summary>
+    public string? ETag { get; set; }
+    public string? LastModified { get; set; }
+    /// <summary>The interval this feed is polled at, adapted to how often it publishes; 0 until first known.</summary>
+    public int PollIntervalSeconds { get; set; }
+    /// <summary>Why the feed was paused: by the administrator, or automatically after failing too often.</summary>
+    public string? PausedReason { get; set; }
 }
 
 /// <summary>One stored article: its clean main text and where it came from.</summary>
@@ -31,8 +41,12 @@ public sealed class Article
     public Feed? Feed { get; set; }
     /// <summary>The feed item's guid/id, when it had one: the first key for "seen before".</summary>
     public string? Guid { get; set; }
-    /// <summary>The item's link as published; the second key for "seen before".</summary>
+    /// <summary>The item's link as published.</summary>
     public required string Url { get; set; }
+    /// <summary>The link without tracking parameters and fragment, or the page's rel=canonical: the second key for "seen before".</summary>
+    public required string CanonicalUrl { get; set; }
+    /// <summary>SimHash of the text (see TextFingerprint): the third key, for the same text under another URL or outlet.</summary>
+    public long? Fingerprint { get; set; }
     public required string Title { get; set; }
     /// <summary>The outlet: the feed's title, or the link's host.</summary>
     public required string Source { get; set; }
@@ -44,10 +58,23 @@ public sealed class Article
     /// <summary>When extraction last ran; null while it is pending.</summary>
     public DateTimeOffset? ExtractedAt { get; set; }
 
+    public List<ArticleOutlet> Outlets { get; set; } = [];
     public List<ActorMentionRow> Mentions { get; set; } = [];
     public List<Claim> Claims { get; set; } = [];
     public List<ArticleTopic> Topics { get; set; } = [];
     public List<EventReport> EventReports { get; set; } = [];
+}
+
+/// <summary>An outlet and URL that carried an article: the first one, and every syndicated copy found later.</summary>
+public sealed class ArticleOutlet
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article? Article { get; set; }
+    public int? FeedId { get; set; }
+    public required string Url { get; set; }
+    public required string Source { get; set; }
+    public DateTimeOffset SeenAt { get; set; }
 }
 
 public sealed class Actor

@@ -6,6 +6,7 @@ public sealed class NewsTrackerDb(DbContextOptions<NewsTrackerDb> options) : DbC
 {
     public DbSet<Feed> Feeds => Set<Feed>();
     public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleOutlet> ArticleOutlets => Set<ArticleOutlet>();
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<ActorMentionRow> ActorMentions => Set<ActorMentionRow>();
     public DbSet<Claim> Claims => Set<Claim>();
@@ -36,9 +37,17 @@ public sealed class NewsTrackerDb(DbContextOptions<NewsTrackerDb> options) : DbC
         {
             e.HasIndex(a => a.Guid);
             e.HasIndex(a => a.Url);
+            e.HasIndex(a => a.CanonicalUrl);
+            e.HasIndex(a => a.Fingerprint);
             e.HasIndex(a => a.PublishedAt);
             e.HasIndex(a => a.ExtractedAt);
             e.HasOne(a => a.Feed).WithMany().OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<ArticleOutlet>(e =>
+        {
+            e.HasIndex(o => o.ArticleId);
+            e.HasOne(o => o.Article).WithMany(a => a.Outlets).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Feed>().WithMany().HasForeignKey(o => o.FeedId).OnDelete(DeleteBehavior.SetNull);
         });
         model.Entity<Actor>(e =>
         {

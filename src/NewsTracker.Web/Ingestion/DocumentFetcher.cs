@@ -3,11 +3,18 @@ using Microsoft.Extensions.Options;
 
 namespace NewsTracker.Web.Ingestion;
 
-/// <summary>A fetched feed or page: its bytes, undecoded, and the HTTP Content-Type that tells their charset.</summary>
-public sealed record FetchedDocument(byte[] Body, string? ContentType, string Location);
+/// <summary>A fetched feed or page: its bytes, undecoded, the HTTP Content-Type that tells their charset, and its cache validators.</summary>
+public sealed record FetchedDocument(byte[] Body, string? ContentType, string Location, string? ETag = null, string? LastModified = null);
+
+/// <summary>What a previous response said about its version, so the server can answer 304 Not Modified.</summary>
+public sealed record CacheValidators(string? ETag, string? LastModified);
 
 /// <summary>A fetch that failed; the message says why in words a user can act on.</summary>
-public sealed class FetchException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class FetchException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>How long the server asked us to wait (429 or 503 with Retry-After).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+}
 
 /// <summary>Fetches feeds and pages over http(s), or reads them from local files, within the configured time and size limits.</summary>
 public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> options)
@@ -19,10 +26,14 @@ public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> 
     public static bool IsHttp(string location) =>
         Uri.TryCreate(location, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    public Task<FetchedDocument> FetchAsync(string location, CancellationToken ct) =>
-        IsHttp(location) ? FetchHttpAsync(new Uri(location), ct) : ReadFileAsync(location, ct);
+    public async Task<FetchedDocument> FetchAsync(string location, CancellationToken ct) =>
+        (await FetchAsync(location, null, ct))!;
 
-    async Task<FetchedDocument> FetchHttpAsync(Uri uri, CancellationToken ct)
+    /// <summary>The document, or null when the validators show it has not changed since the last fetch.</summary>
+    public Task<FetchedDocument?> FetchAsync(string location, CacheValidators? validators, CancellationToken ct) =>
+        IsHttp(location) ? FetchHttpAsync(new Uri(location), validators, ct) : ReadFileAsync(location, ct);
+
+    async Task<FetchedDocument?> FetchHttpAsync(Uri uri, CacheValidators? validators, CancellationToken ct)
     {
         var limits = options.Value;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -30,7 +41,21 @@ public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> 
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (validators?.ETag is string etag && System.Net.Http.Headers.EntityTagHeaderValue.TryParse(etag, out var tag))
+                request.Headers.IfNoneMatch.Add(tag);
+            if (validators?.LastModified is string lastModified && DateTimeOffset.TryParse(lastModified, out var since))
+                request.Headers.IfModifiedSince = since;
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (response.StatusCode == HttpStatusCode.NotModified)
+                return null;
+            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+            {
+                var retryAfter = response.Headers.RetryAfter is { } header
+                    ? header.Delta ?? (header.Date is { } date ? date - DateTimeOffset.UtcNow : null)
+                    : null;
+                throw new FetchException($"HTTP {(int)response.StatusCode} from {uri.Host}: the server asks to slow down" +
+                    (retryAfter is { } wait ? $" (retry after {wait.TotalMinutes:0.#} min)" : "")) { RetryAfter = retryAfter };
+            }
             if ((int)response.StatusCode is >= 300 and < 400)
                 throw new FetchException($"too many redirects from {uri.Host} (more than {MaxRedirects})");
             if (!response.IsSuccessStatusCode)
@@ -40,7 +65,8 @@ public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> 
 
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
             var bytes = await ReadCappedAsync(body, limits.MaxResponseBytes, timeout.Token);
-            return new FetchedDocument(bytes, response.Content.Headers.ContentType?.ToString(), uri.ToString());
+            return new FetchedDocument(bytes, response.Content.Headers.ContentType?.ToString(), (response.RequestMessage?.RequestUri ?? uri).ToString(),
+                response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -76,7 +102,7 @@ public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> 
         return buffer.ToArray();
     }
 
-    async Task<FetchedDocument> ReadFileAsync(string location, CancellationToken ct)
+    async Task<FetchedDocument?> ReadFileAsync(string location, CancellationToken ct)
     {
         string path = ResolveFilePath(location);
         try

@@ -8,8 +8,22 @@ public sealed class IngestionOptions
     /// <summary>Feeds to poll: http(s) URLs or file paths (relative paths are taken from the app's folder). Added to the store at start.</summary>
     public List<string> Feeds { get; set; } = [];
 
-    /// <summary>How often each feed is polled.</summary>
+    /// <summary>How often a feed is polled until its publishing rhythm is known.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Bounds for the interval adapted to how often a feed publishes.</summary>
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>The wait after the first failure; it doubles with each further one, up to MaxErrorBackoff.</summary>
+    public TimeSpan ErrorBackoff { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan MaxErrorBackoff { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>A feed failing this many times in a row is paused with its reason, not retried forever.</summary>
+    public int PauseAfterErrors { get; set; } = 10;
+
+    /// <summary>How many feeds are fetched at once; one slow server holds up only its own slot.</summary>
+    public int MaxConcurrentFeeds { get; set; } = 4;
 
     /// <summary>How often the scheduler looks for due feeds.</summary>
     public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(30);

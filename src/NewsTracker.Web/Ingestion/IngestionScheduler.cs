@@ -4,7 +4,7 @@ using NewsTracker.Web.Data;
 
 namespace NewsTracker.Web.Ingestion;
 
-/// <summary>Only ticks: each tick refreshes the feeds that are due, one scope per feed so one failure stays with its feed.</summary>
+/// <summary>Only ticks: each tick refreshes the feeds that are due, a few at once, one scope per feed so one failure stays with its feed.</summary>
 public sealed class IngestionScheduler(
     IServiceScopeFactory scopes,
     IOptions<IngestionOptions> options,
@@ -46,13 +46,14 @@ public sealed class IngestionScheduler(
                 .OrderBy(f => f.NextFetchAt).Select(f => f.Id).ToListAsync(ct);
         }
 
-        foreach (int feedId in due)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrentFeeds), CancellationToken = ct };
+        await Parallel.ForEachAsync(due, parallel, async (feedId, token) =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
-            var feed = await db.Feeds.FindAsync([feedId], ct);
+            var feed = await db.Feeds.FindAsync([feedId], token);
             if (feed is not null)
-                await scope.ServiceProvider.GetRequiredService<FeedRefresher>().RefreshAsync(feed, ct);
-        }
+                await scope.ServiceProvider.GetRequiredService<FeedRefresher>().RefreshAsync(feed, token);
+        });
     }
 }

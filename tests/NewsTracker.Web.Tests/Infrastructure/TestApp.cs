@@ -36,9 +36,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("NewsTracker:Ingestion:HttpTimeout", "00:00:05");
         // The test feed server listens on loopback, which production refuses by default.
         builder.UseSetting("NewsTracker:Ingestion:AllowedPrivateAddresses:0", "127.0.0.1");
-        // Replace, not merge, the configured feed list.
-        for (int i = 0; i < 8; i++)
-            builder.UseSetting($"NewsTracker:Ingestion:Feeds:{i}", i < _feeds.Length ? _feeds[i] : null);
+        // Replace, not merge, the configured feed list (appsettings.json lists one feed; a blank entry is ignored).
+        for (int i = 0; i < Math.Max(1, _feeds.Length); i++)
+            builder.UseSetting($"NewsTracker:Ingestion:Feeds:{i}", i < _feeds.Length ? _feeds[i] : "");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }

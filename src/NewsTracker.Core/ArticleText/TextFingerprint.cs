@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace NewsTracker.Core.ArticleText;
+
+/// <summary>
+/// A 64-bit SimHash of an article's word shingles: near-identical texts (the same wire copy under another
+/// outlet's URL, a repost with a different byline or footer) land within a few bits of each other, while
+/// different articles on the same story differ in about half of them.
+/// </summary>
+public static class TextFingerprint
+{
+    /// <summary>Texts shorter than this have too few shingles for the fingerprint to mean anything.</summary>
+    public const int MinimumWords = 40;
+
+    /// <summary>At most this many differing bits counts as the same text.</summary>
+    public const int NearDuplicateDistance = 6;
+
+    /// <summary>The fingerprint, or null when the text is too short to fingerprint reliably.</summary>
+    public static long? Of(string text)
+    {
+        var words = Words(text);
+        if (words.Count < MinimumWords) return null;
+
+        Span<int> weights = stackalloc int[64];
+        for (int i = 0; i + 3 <= words.Count; i++)
+        {
+            ulong hash = FnvOffset;
+            for (int w = i; w < i + 3; w++)
+                hash = Fnv1a(words[w], hash) * FnvPrime; // the multiply separates words, so "ab c" differs from "a bc"
+            hash = Mix(hash);
+            for (int bit = 0; bit < 64; bit++)
+                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+        }
+        ulong fingerprint = 0;
+        for (int bit = 0; bit < 64; bit++)
+            if (weights[bit] > 0) fingerprint |= 1UL << bit;
+        return unchecked((long)fingerprint);
+    }
+
+    const ulong FnvOffset = 14695981039346656037, FnvPrime = 1099511628211;
+
+    static ulong Fnv1a(string s, ulong hash)
+    {
+        foreach (char c in s) hash = (hash ^ c) * FnvPrime;
+        return hash;
+    }
+
+    /// <summary>FNV's high bits are weak; a finaliser (from SplitMix64) spreads every input bit over all 64.</summary>
+    static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+        return z ^ (z >> 31);
+    }
+
+    public static int Distance(long a, long b) => System.Numerics.BitOperations.PopCount(unchecked((ulong)(a ^ b)));
+
+    public static bool AreNearDuplicates(long a, long b) => Distance(a, b) <= NearDuplicateDistance;
+
+    /// <summary>Lower-cased words of letters and digits; punctuation and quote styles do not matter.</summary>
+    static List<string> Words(string text)
+    {
+        var words = new List<string>(text.Length / 5);
+        int start = -1;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            bool letter = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (letter && start < 0) start = i;
+            else if (!letter && start >= 0)
+            {
+                words.Add(text[start..i].ToLower(CultureInfo.InvariantCulture));
+                start = -1;
+            }
+        }
+        return words;
+    }
+}

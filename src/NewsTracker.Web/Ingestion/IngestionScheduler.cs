@@ -43,7 +43,7 @@ public sealed class IngestionScheduler(
             await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexPendingAsync(ct);
             var now = clock.GetUtcNow();
             due = await db.Feeds.Where(f => f.Status == FeedStatus.Active && (f.NextFetchAt == null || f.NextFetchAt <= now))
-                .OrderBy(f => f.NextFetchAt).Select(f => f.Id).ToListAsync(ct);
+                .OrderBy(f => f.NextFetchAt).ThenBy(f => f.Id).Select(f => f.Id).ToListAsync(ct);
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrentFeeds), CancellationToken = ct };

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Ingestion;
@@ -20,10 +21,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     readonly string[] _feeds;
     readonly Dictionary<string, string?> _settings;
 
-    public TestApp(string[]? feeds = null, Dictionary<string, string?>? settings = null)
+    readonly TimeProvider? _clock;
+
+    public TestApp(string[]? feeds = null, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         _feeds = feeds ?? [SampleFeed];
         _settings = settings ?? [];
+        _clock = clock;
         _keepAlive = new SqliteConnection(_connectionString);
         _keepAlive.Open();
     }
@@ -41,7 +45,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting($"NewsTracker:Ingestion:Feeds:{i}", i < _feeds.Length ? _feeds[i] : "");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_clock is not null)
+            builder.ConfigureServices(services => services.AddSingleton(_clock));
     }
+
+    /// <summary>Makes every feed due now, as if its next fetch time had come.</summary>
+    public Task MakeFeedsDueAsync() =>
+        WithDbAsync(db => db.Feeds.ExecuteUpdateAsync(s => s.SetProperty(f => f.NextFetchAt, (DateTimeOffset?)null)));
 
     /// <summary>One ingestion pass over every due feed, as the scheduler's tick does it.</summary>
     public async Task IngestAsync()

@@ -50,5 +50,8 @@ public enum ActorKind { Person, Organization }
 /// <summary>A known actor: a canonical name, its other spellings, and a role such as "President of Ukraine".</summary>
 public sealed record StoryActor(string Name, ActorKind Kind, string? Role, IReadOnlyList<string> Aliases);
 
-/// <summary>A topic: a stable slug used in URLs and exports, a display name, and the terms that signal it.</summary>
-public sealed record StoryTopic(string Slug, string Name, IReadOnlyList<string> Terms);
+/// <summary>
+/// A topic: a stable slug used in URLs and exports, a display name, and the terms that signal it.
+/// WeakTerms signal it only beside another of its terms in the same sentence ("released" alone is no prisoner exchange).
+/// </summary>
+public sealed record StoryTopic(string Slug, string Name, IReadOnlyList<string> Terms, IReadOnlyList<string>? WeakTerms = null);

@@ -1,0 +1,402 @@
+using NewsTracker.Core.Stories;
+
+namespace NewsTracker.Core.Extraction;
+
+/// <summary>
+/// Events: summits, meetings, calls, talks, prisoner exchanges and visits, one per real event in the article.
+/// <para>Each trigger word ("summit", "met", "phone call", "prisoner swap"...) reads the part of its sentence
+/// nearer to it than to any other trigger. Participants are the people in front of it ("the Trump-Putin call",
+/// "Zelenskyy and Trump's February encounter", "their meeting"), after it ("a meeting with X and Y", "met X",
+/// "talks between X, Y and Z"), everyone in the sentence for a trilateral meeting or an exchange, and the
+/// sentence's subject when that leaves fewer than two. The place is "in/at X" after it or a place name before it
+/// ("the Alaska summit"); the date comes from <see cref="DateResolver"/>; planned or held from the nearest cue
+/// ("readiness to meet", "scheduled", "next week" vs "after meeting", "last Friday", "took place").</para>
+/// <para>Mentions of one event are merged: triggers of one clause ("hosted ... a gathering"), a definite mention
+/// with nothing new ("the meeting") into the latest event it can be, and mentions that agree on type group,
+/// status, date and place and share a participant or place. A held event with no date in its text gets the date
+/// of the event it happened during ("a call during the White House meetings"), else the month of publication.
+/// Events with neither two participants, nor a place, nor one participant and a date say too little and are dropped.</para>
+/// </summary>
+internal static class EventFinder
+{
+    sealed class Draft
+    {
+        public EventType Type;
+        public int Trigger, Sentence;
+        public readonly List<int> Participants = [];
+        public string? Place;
+        public EventDate? Date;
+        public bool Planned, Definite;
+        public int Anchor = -1;
+        public int Cluster = -1;
+    }
+
+    sealed class Cluster
+    {
+        public EventType Type;
+        public readonly List<int> Participants = [];
+        public string? Place;
+        public EventDate? Date;
+        public bool Planned;
+        public int FirstSentence, LastSentence;
+    }
+
+    static readonly HashSet<string> PlannedCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "will", "would", "could", "may", "might", "plan", "plans", "planned", "planning", "scheduled", "schedule", "expected",
+        "expects", "upcoming", "proposed", "possible", "potential", "prospective", "future", "next", "coming", "arrange",
+        "arranging", "prepare", "preparing", "readiness", "ready", "willing", "willingness", "hopes", "hope", "wants", "want",
+        "invited", "invite", "proposal", "propose", "potentially", "prospect", "possibility", "should", "agenda", "likely", "soon",
+    };
+
+    static readonly HashSet<string> HeldCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "met", "hosted", "visited", "held", "took", "concluded", "last", "previous", "ago", "yesterday", "earlier", "recent",
+        "recently", "after", "during", "since", "ended", "wrapped",
+    };
+
+    /// <summary>Words between two triggers that make them two events ("the summit followed Trump's meeting with Putin").</summary>
+    static readonly HashSet<string> Sequencers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "after", "before", "following", "followed", "since", "than", "compared", "from", "until", "ahead", "preceded", "prior", "unlike", "instead",
+    };
+
+    static readonly HashSet<string> ListPrepositions = new(StringComparer.OrdinalIgnoreCase) { "with", "between", "among", "involving", "including", "featuring", "of" };
+
+    public static List<ExtractedEvent> Find(ArticleText a, List<ArticleActor> actors, List<Mention> mentions, SpeakerResolver refs, DateOnly published)
+    {
+        var people = new PeopleIndex(a, actors, mentions, refs);
+        var drafts = new List<Draft>();
+        var triggers = new List<(int Token, EventType Type, bool Verb)>();
+        for (int s = 0; s < a.Sentences.Count; s++)
+        {
+            triggers.Clear();
+            int start = a.SentenceTokenStart[s], end = a.SentenceEnd(s);
+            for (int t = start; t < end; t++)
+                if (TriggerAt(a, t, end, people) is (EventType type, bool verb)) triggers.Add((t, type, verb));
+            int firstOfSentence = drafts.Count;
+            for (int k = 0; k < triggers.Count; k++)
+            {
+                int segStart = k == 0 ? start : (triggers[k - 1].Token + triggers[k].Token) / 2 + 1;
+                int segEnd = k == triggers.Count - 1 ? end : (triggers[k].Token + triggers[k + 1].Token) / 2 + 1;
+                var d = Read(a, people, triggers[k].Token, triggers[k].Type, triggers[k].Verb, s, segStart, segEnd, published,
+                    k > 0 ? drafts[^1] : null);
+                drafts.Add(d);
+            }
+            // "... a call with Putin during the White House meetings": the call's date is the meetings' date.
+            for (int i = firstOfSentence; i < drafts.Count; i++)
+                for (int j = firstOfSentence; j < drafts.Count; j++)
+                    if (j != i && drafts[j].Trigger > drafts[i].Trigger && Before(a, drafts[j].Trigger, "during", 4)) drafts[i].Anchor = j;
+        }
+        var clusters = ClusterDrafts(a, drafts);
+        foreach (var d in drafts)
+        {
+            if (d.Anchor < 0 || d.Cluster < 0 || drafts[d.Anchor].Cluster < 0) continue;
+            var own = clusters[d.Cluster];
+            if (own.Date is null) own.Date = clusters[drafts[d.Anchor].Cluster].Date;
+        }
+        var events = new List<ExtractedEvent>();
+        foreach (var c in clusters)
+        {
+            bool enough = c.Participants.Count >= 2 || c.Place is not null || (c.Participants.Count == 1 && c.Date is not null);
+            if (!enough) continue;
+            var date = c.Date ?? (c.Planned ? null : new EventDate(published.Year, published.Month, null));
+            events.Add(new ExtractedEvent(c.Type, date, c.Planned, c.Place, c.Participants.Select(p => actors[p].Name).ToList(), a.Sentences[c.FirstSentence]));
+        }
+        return events;
+    }
+
+    /// <summary>Person references by token, for the participant scans.</summary>
+    sealed class PeopleIndex
+    {
+        public readonly int[] StartsAt, LastOf, EndsAt;
+        public readonly bool[] InMention;
+        public readonly SpeakerResolver Refs;
+
+        public PeopleIndex(ArticleText a, List<ArticleActor> actors, List<Mention> mentions, SpeakerResolver refs)
+        {
+            int n = a.Tokens.Length;
+            StartsAt = new int[n]; LastOf = new int[n]; EndsAt = new int[n]; InMention = new bool[n];
+            Array.Fill(StartsAt, -1); Array.Fill(EndsAt, -1);
+            Refs = refs;
+            foreach (var m in mentions)
+                for (int t = m.First; t <= m.Last; t++) InMention[t] = true;
+            for (int s = 0; s < a.Sentences.Count; s++)
+                foreach (var r in refs.In(s))
+                {
+                    if (!r.Person) continue;
+                    StartsAt[r.First] = r.Actor; LastOf[r.First] = r.Last; EndsAt[r.Last] = r.First;
+                }
+        }
+
+        public int Actor(int first) => StartsAt[first];
+    }
+
+    static (EventType, bool)? TriggerAt(ArticleText a, int t, int end, PeopleIndex people)
+    {
+        if (!a.Tokens[t].IsWord) return null;
+        if (a.Is(t, "summit") || a.Is(t, "summits")) return (EventType.Summit, false);
+        if (a.Is(t, "meeting") || a.Is(t, "meetings")) return (EventType.Meeting, t + 1 < end && people.Actor(t + 1) >= 0);
+        if (a.Is(t, "meet") || a.Is(t, "meets") || a.Is(t, "met")) return (EventType.Meeting, true);
+        if (a.Is(t, "encounter") || a.Is(t, "gathering")) return (EventType.Meeting, false);
+        if ((a.Is(t, "hosted") || a.Is(t, "hosts") || a.Is(t, "hosting") || a.Is(t, "host")) && t + 1 < end && people.Actor(t + 1) >= 0)
+            return (EventType.Meeting, true);
+        if (a.Is(t, "talks") || a.Is(t, "negotiations") || a.Is(t, "discussions")) return (EventType.Talks, false);
+        if ((a.Is(t, "call") || a.Is(t, "calls") || a.Is(t, "conversation"))
+            && (a.Is(t - 1, "phone") || a.Is(t - 1, "telephone") || a.Is(t - 1, "video") || a.Is(t + 1, "with") || a.Is(t + 1, "between")))
+            return (EventType.Call, false);
+        if (a.Is(t, "spoke") || a.Is(t, "spoken") || a.Is(t, "talked"))
+            for (int i = t + 1; i < end && i <= t + 5; i++)
+                if (a.Is(i, "phone") || a.Is(i, "telephone")) return (EventType.Call, true);
+        if (a.Is(t, "exchange") || a.Is(t, "exchanges") || a.Is(t, "swap") || a.Is(t, "swaps"))
+            for (int i = Math.Max(0, t - 2); i < end && i <= t + 3; i++)
+                if (a.Is(i, "prisoner") || a.Is(i, "prisoners") || a.Is(i, "POW") || a.Is(i, "POWs") || a.Is(i, "captives") || a.Is(i, "detainees"))
+                    return (EventType.Exchange, false);
+        if (a.Is(t, "visit") || a.Is(t, "visits") || a.Is(t, "visited") || a.Is(t, "trip")) return (EventType.Visit, a.Is(t, "visited"));
+        return null;
+    }
+
+    static Draft Read(ArticleText a, PeopleIndex people, int trigger, EventType type, bool verb, int s, int segStart, int segEnd, DateOnly published, Draft? previous)
+    {
+        var d = new Draft { Type = type, Trigger = trigger, Sentence = s };
+        int sentStart = a.SentenceTokenStart[s], sentEnd = a.SentenceEnd(s);
+        bool heading = a.IsHeading(s);
+
+        // In front: "the Trump-Putin phone call", "Zelenskyy and Trump's contentious February encounter", "their meeting".
+        int placeEnd = trigger, placeStart = trigger;
+        bool placeRun = true;
+        for (int i = trigger - 1; i >= segStart && i >= trigger - 8; i--)
+        {
+            if (people.EndsAt[i] >= 0) { Add(d, people.Actor(people.EndsAt[i])); i = people.EndsAt[i]; placeRun = false; continue; }
+            var tok = a.Tokens[i];
+            if (!tok.IsWord)
+            {
+                if (a.IsPunct(i, '-') || a.IsPunct(i, '–')) { placeRun = false; continue; }
+                break;
+            }
+            if (a.Is(i, "their")) { foreach (var p in LastPeople(a, people, i, 2)) Add(d, p); break; }
+            if (a.IsIn(i, Lexicon.PossessivePronouns)) { if (people.StartsAt[i] >= 0) Add(d, people.Actor(i)); break; }
+            if (a.Is(i, "the") || a.Is(i, "this") || a.Is(i, "that") || a.Is(i, "such") || a.Is(i, "these")) { d.Definite = true; break; }
+            if (a.IsIn(i, Lexicon.FunctionWords) || a.Is(i, "is") || a.Is(i, "was") || a.Is(i, "has") || a.Is(i, "had") || a.Is(i, "be")) break;
+            if (!tok.Capitalized && a.Word(i).EndsWith("ed", StringComparison.Ordinal)) break;
+            if (a.Is(i, "and")) { placeRun = false; continue; }
+            bool placeWord = tok.Capitalized && !people.InMention[i] && Lexicon.Month(a.Word(i)) == 0 && Lexicon.Weekday(a.Word(i)) is null
+                             && !a.IsIn(i, Lexicon.Demonyms) && !a.IsIn(i, Lexicon.RoleNouns) && !tok.Possessive;
+            if (placeRun && placeWord) placeStart = i;
+            else placeRun = false;
+        }
+        if (placeStart < placeEnd && !heading) d.Place = a.Text[a.Tokens[placeStart].Start..a.Tokens[placeEnd - 1].End];
+
+        // After: "met Putin", "a meeting with X and Y", "talks between X, Y and Z".
+        int j = trigger + 1;
+        if (verb && j < segEnd && people.Actor(j) >= 0) CollectList(a, people, d, j, segEnd);
+        else if (j < segEnd && a.IsIn(j, ListPrepositions)) CollectList(a, people, d, j + 1, segEnd);
+
+        if (type == EventType.Exchange)
+        {
+            int before = d.Participants.Count;
+            AddAll(a, people, d, trigger + 1, sentEnd);
+            if (d.Participants.Count == before) AddAll(a, people, d, sentStart, sentEnd);
+        }
+        else if (IsTrilateral(a, trigger, segStart, segEnd)) AddAll(a, people, d, sentStart, sentEnd);
+        else if (d.Participants.Count < 2) AddSubject(a, people, d, trigger, sentStart, sentEnd);
+
+        d.Place ??= PlaceAfter(a, people, trigger, segEnd);
+        d.Planned = IsPlanned(a, trigger, segStart, segEnd, verb, previous);
+        var reading = DateResolver.Read(a, segStart, segEnd, trigger, published, d.Planned);
+        if (reading.Planned is bool p2) d.Planned = p2;
+        d.Date = reading.Date;
+        return d;
+    }
+
+    static void Add(Draft d, int actor)
+    {
+        if (actor >= 0 && !d.Participants.Contains(actor)) d.Participants.Add(actor);
+    }
+
+    static void CollectList(ArticleText a, PeopleIndex people, Draft d, int from, int to)
+    {
+        for (int k = from; k < to && k < from + 16; k++)
+        {
+            if (people.StartsAt[k] >= 0) { Add(d, people.Actor(k)); k = people.LastOf[k]; continue; }
+            if (a.IsPunct(k, ',') || a.IsPunct(k, '-') || a.IsPunct(k, '.')) continue;
+            if (a.Is(k, "and") || a.Is(k, "both") || a.Is(k, "all") || a.Is(k, "the") || a.Is(k, "as") || a.Is(k, "well") || a.Is(k, "other")) continue;
+            var tok = a.Tokens[k];
+            if (tok.IsWord && (tok.Capitalized || a.IsIn(k, Lexicon.RoleNouns) || a.IsIn(k, Lexicon.Demonyms) || a.IsIn(k, Lexicon.RoleModifiers)))
+            {
+                if (a.Is(k, "in") || a.Is(k, "at")) break;
+                continue;
+            }
+            break;
+        }
+    }
+
+    static void AddAll(ArticleText a, PeopleIndex people, Draft d, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (people.StartsAt[k] >= 0) Add(d, people.Actor(k));
+    }
+
+    /// <summary>The sentence's subject joins an event it talks about: the first person before the trigger, or after the comma closing a fronted phrase ("During a call with Putin, Trump ...").</summary>
+    static void AddSubject(ArticleText a, PeopleIndex people, Draft d, int trigger, int sentStart, int sentEnd)
+    {
+        for (int k = sentStart; k < trigger; k++)
+            if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { Add(d, people.Actor(k)); return; }
+        int comma = -1;
+        for (int k = sentStart; k < sentEnd; k++)
+            if (a.IsPunct(k, ',')) { comma = k; break; }
+        if (comma < trigger) return;
+        for (int k = comma + 1; k < sentEnd; k++)
+            if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { Add(d, people.Actor(k)); return; }
+    }
+
+    /// <summary>The last <paramref name="count"/> different people referred to before a token ("their meeting").</summary>
+    static IEnumerable<int> LastPeople(ArticleText a, PeopleIndex people, int token, int count)
+    {
+        var found = new List<int>();
+        int floor = a.SentenceTokenStart[Math.Max(0, a.SentenceOfToken[token] - 1)];
+        for (int k = token - 1; k >= floor && found.Count < count; k--)
+            if (people.StartsAt[k] >= 0 && !found.Contains(people.Actor(k))) found.Add(people.Actor(k));
+        return found;
+    }
+
+    static bool IsTrilateral(ArticleText a, int trigger, int segStart, int segEnd)
+    {
+        for (int i = Math.Max(segStart, trigger - 3); i < trigger; i++)
+            if (a.Is(i, "trilateral") || a.Is(i, "three-way") || a.Is(i, "tripartite")) return true;
+        for (int i = segStart; i + 1 < segEnd; i++)
+            if (a.Is(i, "all") && a.Is(i + 1, "three")) return true;
+        return false;
+    }
+
+    /// <summary>"in Alaska", "at the White House" after the trigger, before the clause ends.</summary>
+    static string? PlaceAfter(ArticleText a, PeopleIndex people, int trigger, int segEnd)
+    {
+        for (int k = trigger + 1; k < segEnd && k <= trigger + 12; k++)
+        {
+            if (a.IsPunct(k, ',') || a.IsPunct(k, ';') || a.Is(k, "which") || a.Is(k, "where")) return null;
+            if (!(a.Is(k, "in") || a.Is(k, "at"))) continue;
+            int m = k + 1;
+            if (a.Is(m, "the")) m++;
+            int first = m;
+            while (m < segEnd && a.Tokens[m].IsWord && a.Tokens[m].Capitalized && !people.InMention[m]
+                   && Lexicon.Month(a.Word(m)) == 0 && Lexicon.Weekday(a.Word(m)) is null && !a.IsIn(m, Lexicon.Demonyms))
+            {
+                m++;
+                if (a.Tokens[m - 1].Possessive) break;
+            }
+            if (m > first) return a.Text[a.Tokens[first].Start..a.Tokens[m - 1].End];
+        }
+        return null;
+    }
+
+    /// <summary>Planned or held, from the cue nearest the trigger in its part of the sentence; held when there is none.</summary>
+    static bool IsPlanned(ArticleText a, int trigger, int segStart, int segEnd, bool verb, Draft? previous)
+    {
+        if (previous is not null && Before(a, trigger, "followed", 5) && Before(a, trigger, "by", 4)) return previous.Planned; // "..., followed by a summit"
+        if (verb && a.Is(trigger - 1, "to")) return true; // "agreed to meet", "readiness to meet"
+        int best = int.MaxValue;
+        bool planned = false;
+        for (int i = segStart; i < segEnd; i++)
+        {
+            if (i == trigger || !a.Tokens[i].IsWord) continue;
+            bool p = a.IsIn(i, PlannedCues) || (a.Is(i, "set") && (a.Is(i + 1, "for") || a.Is(i + 1, "to")))
+                     || (a.Is(i, "following") && (a.Is(i + 1, "week") || a.Is(i + 1, "month") || a.Is(i + 1, "day")));
+            bool h = !p && (a.IsIn(i, HeldCues) || a.Is(i, "following") || (a.Is(i, "followed") && i < trigger && !a.Is(i + 1, "by")));
+            if (!p && !h) continue;
+            int distance = Math.Abs(i - trigger);
+            if (distance < best) { best = distance; planned = p; }
+        }
+        if (a.Is(trigger, "met") || a.Is(trigger, "hosted") || a.Is(trigger, "visited")) return false;
+        return planned;
+    }
+
+    static bool Before(ArticleText a, int token, string word, int within)
+    {
+        int s = a.SentenceTokenStart[a.SentenceOfToken[token]];
+        for (int i = token - 1; i >= s && i >= token - within; i--)
+            if (a.Is(i, word)) return true;
+        return false;
+    }
+
+    static List<Cluster> ClusterDrafts(ArticleText a, List<Draft> drafts)
+    {
+        var clusters = new List<Cluster>();
+        Draft? prev = null;
+        foreach (var d in drafts)
+        {
+            int target = -1;
+            if (prev is not null && prev.Sentence == d.Sentence && prev.Cluster >= 0 && SameClause(a, prev, d)) target = prev.Cluster;
+            else if (d.Participants.Count == 0 && d.Date is null && d.Definite) target = LatestCompatible(clusters, d);
+            else if (d.Participants.Count > 0 || d.Place is not null) target = BestCompatible(clusters, d);
+            if (target < 0 && (d.Participants.Count > 0 || d.Place is not null || d.Date is not null))
+            {
+                clusters.Add(new Cluster { Type = d.Type, Planned = d.Planned, FirstSentence = d.Sentence, LastSentence = d.Sentence });
+                target = clusters.Count - 1;
+            }
+            if (target >= 0) Join(clusters[target], d, target);
+            prev = d;
+        }
+        return clusters;
+    }
+
+    /// <summary>Two triggers of one sentence name one event unless a sequencing word or a change of status lies between them.</summary>
+    static bool SameClause(ArticleText a, Draft first, Draft second)
+    {
+        if (EventMatcher.GroupOf(first.Type) != EventMatcher.GroupOf(second.Type) || first.Planned != second.Planned) return false;
+        if (first.Date is not null && second.Date is not null && !EventMatcher.DatesCompatible(first.Date, second.Date)) return false;
+        for (int i = first.Trigger + 1; i < second.Trigger; i++)
+            if (a.IsIn(i, Sequencers)) return false;
+        return true;
+    }
+
+    static void Join(Cluster c, Draft d, int index)
+    {
+        foreach (var p in d.Participants)
+            if (!c.Participants.Contains(p)) c.Participants.Add(p);
+        c.Place ??= d.Place;
+        if (c.Date is null || (c.Date.Day is null && d.Date?.Day is not null)) c.Date = d.Date ?? c.Date;
+        if (Rank(d.Type) < Rank(c.Type)) c.Type = d.Type;
+        c.LastSentence = d.Sentence;
+        d.Cluster = index;
+    }
+
+    static int Rank(EventType t) => t switch { EventType.Summit => 0, EventType.Meeting => 1, EventType.Talks => 2, EventType.Visit => 3, _ => 0 };
+
+    static bool Compatible(Cluster c, Draft d)
+    {
+        if (EventMatcher.GroupOf(c.Type) != EventMatcher.GroupOf(d.Type) || c.Planned != d.Planned) return false;
+        if (!EventMatcher.DatesCompatible(c.Date, d.Date)) return false;
+        if (c.Place is not null && d.Place is not null && !EventMatcher.SamePlace(c.Place, d.Place)) return false;
+        if (c.Planned && c.Participants.Count > 0 && d.Participants.Count > 0
+            && !(c.Participants.Count == d.Participants.Count && d.Participants.All(c.Participants.Contains))) return false;
+        return true;
+    }
+
+    static int LatestCompatible(List<Cluster> clusters, Draft d)
+    {
+        int best = -1;
+        for (int i = 0; i < clusters.Count; i++)
+            if (d.Sentence - clusters[i].LastSentence <= 12 && Compatible(clusters[i], d) && (best < 0 || clusters[i].LastSentence >= clusters[best].LastSentence))
+                best = i;
+        return best;
+    }
+
+    static int BestCompatible(List<Cluster> clusters, Draft d)
+    {
+        int best = -1;
+        double bestScore = 0;
+        for (int i = 0; i < clusters.Count; i++)
+        {
+            var c = clusters[i];
+            if (!Compatible(c, d)) continue;
+            int shared = d.Participants.Count(c.Participants.Contains);
+            bool samePlace = c.Place is not null && d.Place is not null;
+            bool unknownCast = c.Participants.Count == 0 || d.Participants.Count == 0;
+            if (shared == 0 && !samePlace && !unknownCast) continue;
+            double score = shared + (samePlace ? 2 : 0) + (c.Date == d.Date && d.Date is not null ? 2 : 0) + 0.01 * i;
+            if (score > bestScore) { bestScore = score; best = i; }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,89 @@
+namespace NewsTracker.Core.Extraction;
+
+/// <summary>
+/// Decides whether two event reports (from one article or from several) are the same real event, and merges them.
+/// The rules, in order:
+/// <list type="bullet">
+/// <item>Type group: calls only match calls, exchanges only exchanges; summits, meetings, talks, visits and other
+/// gatherings form one group (the same summit is "talks" in one article and "a meeting" in the next).</item>
+/// <item>Dates must be compatible: two days must be equal; a day matches its month; two months must be equal;
+/// a missing date matches anything.</item>
+/// <item>Two planned reports with different participant lists are different plans (a Putin–Zelenskyy meeting is not
+/// the trilateral summit) unless the same place or day ties them.</item>
+/// <item>A planned report and a held report are one event whose status changed only when they share the day or the place.</item>
+/// </list>
+/// Then <see cref="Score"/> adds evidence: 2 for the same place, 2 for the same day (1 for dates that agree only
+/// on the month), 1 per shared participant (up to 3), minus 1 for different places. <see cref="SameEvent"/> is Score ≥ 2.
+/// </summary>
+public static class EventMatcher
+{
+    public const double Threshold = 2;
+
+    /// <summary>Call, exchange, or everything else where people gather.</summary>
+    public static EventType GroupOf(EventType type) => type is EventType.Call or EventType.Exchange ? type : EventType.Meeting;
+
+    public static bool DatesCompatible(EventDate? a, EventDate? b)
+    {
+        if (a is null || b is null) return true;
+        if (a.Year != b.Year || a.Month != b.Month) return false;
+        return a.Day is null || b.Day is null || a.Day == b.Day;
+    }
+
+    /// <summary>0 when the two reports cannot be one event; otherwise the evidence that they are (see the class summary).</summary>
+    public static double Score(ExtractedEvent a, ExtractedEvent b)
+    {
+        if (GroupOf(a.Type) != GroupOf(b.Type) || !DatesCompatible(a.Date, b.Date)) return 0;
+        int shared = SharedParticipants(a, b);
+        bool samePlace = a.Place is not null && b.Place is not null && SamePlace(a.Place, b.Place);
+        bool placeConflict = a.Place is not null && b.Place is not null && !samePlace;
+        bool sameDay = a.Date?.Day is not null && b.Date?.Day is not null && a.Date == b.Date;
+        if (a.Planned && b.Planned)
+        {
+            bool sameCast = a.Participants.Count == 0 || b.Participants.Count == 0
+                            || (shared == a.Participants.Count && shared == b.Participants.Count);
+            if (!sameCast && !samePlace && !sameDay) return 0;
+        }
+        else if (a.Planned != b.Planned && !sameDay && !samePlace) return 0;
+        double score = Math.Min(shared, 3);
+        if (samePlace) score += 2;
+        if (placeConflict) score -= 1;
+        if (sameDay) score += 2;
+        else if (a.Date is not null && b.Date is not null) score += 1;
+        return Math.Max(score, 0.001); // compatible but without evidence: above 0, below the threshold
+    }
+
+    public static bool SameEvent(ExtractedEvent a, ExtractedEvent b) => Score(a, b) >= Threshold;
+
+    /// <summary>
+    /// One report of two: the more specific date, the first place named, every participant, the stronger type
+    /// (a summit stays a summit), held once either report says it happened, and the first report's sentence.
+    /// </summary>
+    public static ExtractedEvent Merge(ExtractedEvent a, ExtractedEvent b)
+    {
+        var participants = a.Participants.Concat(b.Participants).Distinct(StringComparer.Ordinal).ToList();
+        var date = a.Date is null ? b.Date : b.Date is null ? a.Date : a.Date.Day is not null ? a.Date : b.Date.Day is not null ? b.Date : a.Date;
+        var type = TypeRank(b.Type) < TypeRank(a.Type) ? b.Type : a.Type;
+        return new ExtractedEvent(type, date, a.Planned && b.Planned, a.Place ?? b.Place, participants, a.Sentence);
+    }
+
+    static int TypeRank(EventType t) => t switch
+    {
+        EventType.Summit => 0, EventType.Call => 1, EventType.Exchange => 2, EventType.Meeting => 3,
+        EventType.Talks => 4, EventType.Visit => 5, _ => 6,
+    };
+
+    internal static int SharedParticipants(ExtractedEvent a, ExtractedEvent b)
+    {
+        int shared = 0;
+        foreach (var p in a.Participants)
+            if (b.Participants.Contains(p)) shared++;
+        return shared;
+    }
+
+    /// <summary>Places compare without case and without a leading "the" ("the White House" = "White House").</summary>
+    public static bool SamePlace(string a, string b) =>
+        string.Equals(StripThe(a), StripThe(b), StringComparison.OrdinalIgnoreCase);
+
+    static string StripThe(string place) =>
+        place.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? place[4..] : place;
+}

@@ -1,0 +1,43 @@
+namespace NewsTracker.Core.Extraction;
+
+/// <summary>
+/// Reported statements: a person (name, description or pronoun, not a possessive) followed, after at most three
+/// auxiliaries or adverbs ("has", "also", "openly"), by a reporting verb ("insisted", "confirmed", "told X that").
+/// The claim is the reported clause: from after the verb (and after "that") to the end of the sentence.
+/// Clauses holding quotation marks are left to the quote finder, which attributes the quoted words themselves.
+/// </summary>
+internal static class StatementFinder
+{
+    public static List<RawClaim> Find(ArticleText a, SpeakerResolver speakers)
+    {
+        var claims = new List<RawClaim>();
+        for (int s = 0; s < a.Sentences.Count; s++)
+        {
+            int end = a.SentenceEnd(s);
+            foreach (var r in speakers.In(s))
+            {
+                if (r.Possessive) continue;
+                int verb = -1;
+                for (int i = r.Last + 1; i < end && i <= r.Last + 4; i++)
+                {
+                    if (a.IsIn(i, Lexicon.ReportingVerbs)) { verb = i; break; }
+                    if (!(a.IsIn(i, Lexicon.Auxiliaries) || a.Word(i).EndsWith("ly", StringComparison.Ordinal))) break;
+                }
+                if (verb < 0) continue;
+                int start = verb + 1;
+                // "told reporters that", "conveyed to European leaders that": the clause starts after "that".
+                for (int i = start; i < end && i <= verb + 6; i++)
+                    if (a.Is(i, "that")) { start = i + 1; break; }
+                if (a.Is(start, "that")) start++;
+                int last = end - 1;
+                while (last >= start && a.Tokens[last].Kind == TokenKind.Punct) last--;
+                if (last - start < 2) continue;
+                var span = new TextSpan(a.Tokens[start].Start, a.Tokens[last].End);
+                if (span.Of(a.Text).AsSpan().IndexOfAny("\"“”") >= 0) continue;
+                claims.Add(new RawClaim(r.Actor, ClaimKind.Statement, span, a.Sentences[s]));
+                break; // one statement per sentence: its first reporting clause covers the rest
+            }
+        }
+        return claims;
+    }
+}

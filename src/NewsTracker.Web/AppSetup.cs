@@ -25,7 +25,9 @@ public static class AppSetup
         // Settings are read when services are first built, so tests and commands can override them.
         builder.Services.AddDbContext<NewsTrackerDb>((services, o) => o.UseSqlite(
             services.GetRequiredService<IConfiguration>().GetConnectionString("NewsTracker")
-            ?? throw new InvalidOperationException("ConnectionStrings:NewsTracker is not set.")));
+            ?? throw new InvalidOperationException("ConnectionStrings:NewsTracker is not set."),
+            // Pages load events with several collections; split queries avoid a cartesian explosion of rows.
+            sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
 
         builder.Services.AddSingleton(services => StoryCatalog.Load(DocumentFetcher.ResolveFilePath(
             services.GetRequiredService<IConfiguration>()["NewsTracker:Story"] ?? "stories/ukraine-peace-talks.json")));

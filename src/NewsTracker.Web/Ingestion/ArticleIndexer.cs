@@ -116,19 +116,20 @@ public sealed class ArticleIndexer(NewsTrackerDb db, StoryCatalog story, TimePro
         var ev = await FindSameEventAsync(reported, ct);
         if (ev is null)
         {
-            ev = new Event { Type = reported.Type, Planned = reported.Planned, FirstReportedAt = article.PublishedAt };
+            ev = new Event { Type = reported.Type, Planned = reported.Planned, Place = reported.Place, FirstReportedAt = article.PublishedAt };
             SetDate(ev, reported.Date);
             db.Events.Add(ev);
         }
         else
         {
-            // A planned event that an article reports as held has happened: one event whose status changed.
-            if (ev.Planned && !reported.Planned) { ev.Planned = false; SetDate(ev, reported.Date ?? ToEventDate(ev)); }
-            else if (ev.DatePrecision == DatePrecision.Month && reported.Date?.Day is not null) SetDate(ev, reported.Date);
-            else if (ev.HappenedOn is null) SetDate(ev, reported.Date);
+            // The core's merge decides type, date, place and status (planned, then held, is one event).
+            var merged = EventMatcher.Merge(ToExtracted(ev), reported);
+            ev.Type = merged.Type;
+            ev.Planned = merged.Planned;
+            ev.Place = merged.Place;
+            SetDate(ev, merged.Date);
             if (article.PublishedAt < ev.FirstReportedAt) ev.FirstReportedAt = article.PublishedAt;
         }
-        ev.Place ??= reported.Place;
 
         foreach (var name in reported.Participants)
         {
@@ -159,7 +160,12 @@ public sealed class ArticleIndexer(NewsTrackerDb db, StoryCatalog story, TimePro
         }
         var candidates = await query.OrderByDescending(e => e.Id).Take(500).ToListAsync(ct);
         candidates.AddRange(db.Events.Local.Where(e => db.Entry(e).State == EntityState.Added));
-        return candidates.FirstOrDefault(e => EventMatcher.SameEvent(ToExtracted(e), reported));
+        return candidates
+            .Select(e => (Event: e, Score: EventMatcher.Score(ToExtracted(e), reported)))
+            .Where(c => c.Score >= EventMatcher.Threshold)
+            .OrderByDescending(c => c.Score)
+            .Select(c => c.Event)
+            .FirstOrDefault();
     }
 
     static ExtractedEvent ToExtracted(Event e) =>

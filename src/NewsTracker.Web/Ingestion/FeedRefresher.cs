@@ -49,7 +49,19 @@ public sealed class FeedRefresher(
             return await gate.RunAsync(() => RecordFailureAsync(feed, startedAt, e.Message, (e as FetchException)?.RetryAfter, ct), ct);
         }
 
-        return await gate.RunAsync(() => StoreAsync(feed, parsed, document, candidates, startedAt, ct), ct);
+        try
+        {
+            return await gate.RunAsync(() => StoreAsync(feed, parsed, document, candidates, startedAt, ct), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug or a store failure while keeping one feed's items must not stop the other feeds. What was saved
+            // stays; an article whose extraction did not finish is pending and is indexed again on the next pass.
+            log.LogError(e, "Storing items of feed {FeedUrl} failed", feed.Url);
+            db.ChangeTracker.Clear();
+            var fresh = await db.Feeds.FindAsync([feed.Id], ct) ?? feed;
+            return await gate.RunAsync(() => RecordFailureAsync(fresh, startedAt, $"storing its items failed: {e.Message}", null, ct), ct);
+        }
     }
 
     /// <summary>An item not stored before, with its text, ready to be kept.</summary>

@@ -20,7 +20,7 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
         Assert.Equal(claims, listed.Length);
         Assert.Contains(listed, q => q.TextContent.Contains("European nations are going to take a lot of the burden"));
         Assert.NotEmpty(page.QuerySelectorAll(".excerpt a[href^='/articles/']"));
-        Assert.Contains("Alaska", page.TextContent);
+        Assert.Contains("Alaska", page.Body!.TextContent);
     }
 
     [Fact]

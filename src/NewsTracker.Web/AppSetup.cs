@@ -1,4 +1,9 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using NewsTracker.Web.Admin;
+using NewsTracker.Web.Pages.Feeds;
 using Microsoft.EntityFrameworkCore;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Export;
@@ -11,6 +16,9 @@ namespace NewsTracker.Web;
 /// <summary>The app's services and pipeline, shared by the web host, the commands and the tests.</summary>
 public static class AppSetup
 {
+    /// <summary>The rate-limit policy for sign-in attempts.</summary>
+    public const string LoginRateLimit = "login";
+
     public static WebApplicationBuilder AddNewsTracker(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
@@ -47,6 +55,27 @@ public static class AppSetup
         builder.Services.AddSingleton<IngestionScheduler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestionScheduler>());
 
+        // The administrator signs in with a cookie; data protection keys live beside the database so sign-ins survive restarts.
+        builder.Services.AddSingleton<AdminPassword>();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.LoginPath = "/login";
+            cookie.Cookie.Name = "newstracker.admin";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(7);
+        });
+        builder.Services.AddAuthorization();
+        if (config["NewsTracker:DataProtectionKeys"] is { Length: > 0 } keys)
+            builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.Services.AddRateLimiter(limits =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limits.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+        });
+
         builder.Services.AddRazorPages();
         // Encode markup characters only, not every non-ASCII letter: names like Zelenskyy's in Cyrillic stay readable in the source.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -71,12 +100,16 @@ public static class AppSetup
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/healthz", new HealthCheckOptions());
         app.MapGet("/api/export", async (StoryExport export, HttpResponse response, CancellationToken ct) =>
         {
             response.ContentType = "application/json; charset=utf-8";
             await export.WriteAsync(response.Body, ct);
         });
+        app.MapOpmlExport();
         app.MapRazorPages();
         return app;
     }

@@ -3,17 +3,21 @@ using System.Globalization;
 namespace NewsTracker.Core.ArticleText;
 
 /// <summary>
-/// A 64-bit SimHash of an article's word shingles: near-identical texts (the same wire copy under another
-/// outlet's URL, a repost with a different byline or footer) land within a few bits of each other, while
-/// different articles on the same story differ in about half of them.
+/// Recognises the same text under another URL or outlet (wire copy, a repost with its own byline and footer).
+/// A 64-bit SimHash of word 3-shingles finds candidates cheaply: near-identical texts land within a few bits of
+/// each other, different articles on the same story differ in about half of them. Short texts make SimHash noisy,
+/// so a candidate is confirmed by comparing the shingles themselves (<see cref="AreNearDuplicates(string, string)"/>).
 /// </summary>
 public static class TextFingerprint
 {
     /// <summary>Texts shorter than this have too few shingles for the fingerprint to mean anything.</summary>
     public const int MinimumWords = 40;
 
-    /// <summary>At most this many differing bits counts as the same text.</summary>
-    public const int NearDuplicateDistance = 6;
+    /// <summary>Fingerprints this close are worth comparing text by text.</summary>
+    public const int CandidateDistance = 14;
+
+    /// <summary>The share of the shorter text's shingles that must appear in the longer one.</summary>
+    public const double NearDuplicateContainment = 0.8;
 
     /// <summary>The fingerprint, or null when the text is too short to fingerprint reliably.</summary>
     public static long? Of(string text)
@@ -24,10 +28,7 @@ public static class TextFingerprint
         Span<int> weights = stackalloc int[64];
         for (int i = 0; i + 3 <= words.Count; i++)
         {
-            ulong hash = FnvOffset;
-            for (int w = i; w < i + 3; w++)
-                hash = Fnv1a(words[w], hash) * FnvPrime; // the multiply separates words, so "ab c" differs from "a bc"
-            hash = Mix(hash);
+            ulong hash = ShingleHash(words, i);
             for (int bit = 0; bit < 64; bit++)
                 weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
         }
@@ -55,7 +56,33 @@ public static class TextFingerprint
 
     public static int Distance(long a, long b) => System.Numerics.BitOperations.PopCount(unchecked((ulong)(a ^ b)));
 
-    public static bool AreNearDuplicates(long a, long b) => Distance(a, b) <= NearDuplicateDistance;
+    public static bool MayBeNearDuplicates(long a, long b) => Distance(a, b) <= CandidateDistance;
+
+    /// <summary>Whether most of the shorter text's word 3-shingles appear in the longer: the same article, give or take a byline or footer.</summary>
+    public static bool AreNearDuplicates(string a, string b)
+    {
+        var shinglesA = Shingles(Words(a));
+        var shinglesB = Shingles(Words(b));
+        var (smaller, larger) = shinglesA.Count <= shinglesB.Count ? (shinglesA, shinglesB) : (shinglesB, shinglesA);
+        if (smaller.Count == 0) return false;
+        int shared = smaller.Count(larger.Contains);
+        return shared >= NearDuplicateContainment * smaller.Count;
+    }
+
+    static HashSet<ulong> Shingles(List<string> words)
+    {
+        var shingles = new HashSet<ulong>();
+        for (int i = 0; i + 3 <= words.Count; i++) shingles.Add(ShingleHash(words, i));
+        return shingles;
+    }
+
+    static ulong ShingleHash(List<string> words, int i)
+    {
+        ulong hash = FnvOffset;
+        for (int w = i; w < i + 3; w++)
+            hash = Fnv1a(words[w], hash) * FnvPrime; // the multiply separates words, so "ab c" differs from "a bc"
+        return Mix(hash);
+    }
 
     /// <summary>Lower-cased words of letters and digits; punctuation and quote styles do not matter.</summary>
     static List<string> Words(string text)

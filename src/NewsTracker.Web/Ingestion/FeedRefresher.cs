@@ -155,7 +155,7 @@ public sealed class FeedRefresher(
         var now = clock.GetUtcNow();
         string source = SourceName(url, feed);
         long? fingerprint = TextFingerprint.Of(text);
-        var original = await FindNearDuplicateAsync(fingerprint, ct);
+        var original = await FindNearDuplicateAsync(fingerprint, text, ct);
         if (original is not null)
         {
             // The same text under another URL or outlet: one article, one more outlet.
@@ -188,15 +188,21 @@ public sealed class FeedRefresher(
 
     /// <summary>
     /// A stored article with nearly the same text. SimHash distances cannot be indexed in SQL, so recent
-    /// fingerprints are compared in memory: a few thousand longs, compared in microseconds.
+    /// fingerprints are compared in memory (a few thousand longs, in microseconds), and the few close ones
+    /// are confirmed by comparing their texts.
     /// </summary>
-    async Task<Article?> FindNearDuplicateAsync(long? fingerprint, CancellationToken ct)
+    async Task<Article?> FindNearDuplicateAsync(long? fingerprint, string text, CancellationToken ct)
     {
         if (fingerprint is not long mine) return null;
         var recent = await db.Articles.Where(a => a.Fingerprint != null).OrderByDescending(a => a.Id).Take(5000)
             .Select(a => new { a.Id, Fingerprint = a.Fingerprint!.Value }).ToListAsync(ct);
-        var match = recent.FirstOrDefault(r => TextFingerprint.AreNearDuplicates(r.Fingerprint, mine));
-        return match is null ? null : await db.Articles.FindAsync([match.Id], ct);
+        foreach (var candidate in recent.Where(r => TextFingerprint.MayBeNearDuplicates(r.Fingerprint, mine))
+                     .OrderBy(r => TextFingerprint.Distance(r.Fingerprint, mine)).Take(5))
+        {
+            var article = await db.Articles.FindAsync([candidate.Id], ct);
+            if (article is not null && TextFingerprint.AreNearDuplicates(article.Text, text)) return article;
+        }
+        return null;
     }
 
     void RecordSuccess(Feed feed, DateTimeOffset at, TimeSpan interval)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsTracker.Web.Search;
 
 namespace NewsTracker.Web.Data;
 
@@ -46,7 +47,11 @@ public static class SchemaUpgrader
                 article.Fingerprint = NewsTracker.Core.ArticleText.TextFingerprint.Of(article.Text);
             await db.SaveChangesAsync(ct);
         }),
+        new(3, "Full-text search over articles and claims (FTS5)", [.. SearchIndex.CreateSql, .. SearchIndex.RebuildSql]),
     ];
+
+    /// <summary>Schema outside the EF model (full-text indexes), created for a new database right after the model's tables.</summary>
+    static readonly string[] OutsideModelSql = SearchIndex.CreateSql;
 
     public static int LatestVersion => 1 + Steps.Length;
 
@@ -54,6 +59,8 @@ public static class SchemaUpgrader
     {
         if (await db.Database.EnsureCreatedAsync(ct))
         {
+            foreach (var sql in OutsideModelSql)
+                await db.Database.ExecuteSqlRawAsync(sql, ct);
             db.SchemaVersions.Add(new SchemaVersion { Version = LatestVersion, AppliedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);
             return;

@@ -1,0 +1,54 @@
+using NewsTracker.Web.Search;
+using NewsTracker.Web.Tests.Infrastructure;
+
+namespace NewsTracker.Web.Tests.Search;
+
+public sealed class SearchTests(SampleApp sample) : IClassFixture<SampleApp>
+{
+    [Fact]
+    public async Task Finds_quotes_with_their_speaker_and_articles_with_highlighted_snippets()
+    {
+        var page = await sample.Client.GetDocumentAsync("/search?q=burden");
+
+        var results = page.QuerySelectorAll(".search-result");
+        Assert.NotEmpty(results);
+        var quote = results.First(r => r.QuerySelector(".quote") is not null);
+        Assert.Equal("burden", quote.QuerySelector(".quote mark")!.TextContent, ignoreCase: true);
+        Assert.Contains("Donald Trump", quote.QuerySelector(".claim-kind")!.TextContent);
+        Assert.Contains(results, r => r.QuerySelector("p mark") is not null && r.QuerySelector("a[href^='/articles/']") is not null);
+    }
+
+    [Fact]
+    public async Task Every_word_must_match_and_the_last_may_be_a_prefix()
+    {
+        var both = await sample.Client.GetDocumentAsync("/search?q=Fogel+Vinnik");
+        Assert.NotEmpty(both.QuerySelectorAll(".search-result"));
+        var prefix = await sample.Client.GetDocumentAsync("/search?q=Vinn");
+        Assert.NotEmpty(prefix.QuerySelectorAll(".search-result"));
+        var none = await sample.Client.GetDocumentAsync("/search?q=Fogel+zeppelin");
+        Assert.Empty(none.QuerySelectorAll(".search-result"));
+        Assert.NotNull(none.QuerySelector(".empty"));
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced")]
+    [InlineData("NEAR(ceasefire")]
+    [InlineData("Title:* OR AND")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("!!!")]
+    public async Task Search_syntax_and_markup_in_the_query_are_only_text(string query)
+    {
+        var response = await sample.Client.GetAsync("/search?q=" + Uri.EscapeDataString(query));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("<script>alert", html);
+    }
+
+    [Theory]
+    [InlineData("security guarantees", "\"security\" \"guarantees\"*")]
+    [InlineData("  Putin ", "\"Putin\"*")]
+    [InlineData("\"a\" OR b:", "\"a\" \"OR\" \"b\"")]
+    [InlineData("?!", null)]
+    public void Queries_become_quoted_words(string input, string? expected) =>
+        Assert.Equal(expected, SearchIndex.ToMatchQuery(input));
+}

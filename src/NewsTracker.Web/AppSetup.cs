@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using NewsTracker.Web.Admin;
 using NewsTracker.Web.Pages.Feeds;
+using NewsTracker.Web.Pages.Timeline;
 using Microsoft.EntityFrameworkCore;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Export;
@@ -110,6 +111,7 @@ public static class AppSetup
             await export.WriteAsync(response.Body, ct);
         });
         app.MapOpmlExport();
+        app.MapTimelineAtomFeed();
         app.MapRazorPages();
         return app;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using NewsTracker.Web.Admin;
+using NewsTracker.Web.Api;
 using NewsTracker.Web.Pages.Feeds;
 using NewsTracker.Web.Pages.Timeline;
 using Microsoft.EntityFrameworkCore;
@@ -78,6 +79,8 @@ public static class AppSetup
         });
 
         builder.Services.AddRazorPages();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         // Encode markup characters only, not every non-ASCII letter: names like Zelenskyy's in Cyrillic stay readable in the source.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -112,6 +115,7 @@ public static class AppSetup
         });
         app.MapOpmlExport();
         app.MapTimelineAtomFeed();
+        app.MapReadApi();
         app.MapRazorPages();
         return app;
     }

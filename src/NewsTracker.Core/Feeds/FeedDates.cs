@@ -66,6 +66,14 @@ public static partial class FeedDates
                 else if (year is null && (token.Length == 2 || token.Length == 4)) year = ExpandYear(token);
                 else return false;
             }
+            else if (SlashedDate().Match(token) is { Success: true } slashed)
+            {
+                // Perforce writes "Fri, 2006/09/15 08:19:53 EDT".
+                if (day is not null || month is not null || year is not null) return false;
+                year = int.Parse(slashed.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+                month = int.Parse(slashed.Groups[2].ValueSpan, CultureInfo.InvariantCulture);
+                day = int.Parse(slashed.Groups[3].ValueSpan, CultureInfo.InvariantCulture);
+            }
             else if (token.Contains(':') && char.IsAsciiDigit(token[0]))
             {
                 if (hasTime || !TryParseTime(token, out time)) return false;
@@ -88,6 +96,9 @@ public static partial class FeedDates
             return false;
         return TryCreate(year.Value, month.Value, day.Value, time.Hours, time.Minutes, time.Seconds, offset, out value);
     }
+
+    [GeneratedRegex(@"^(\d{4})/(\d{1,2})/(\d{1,2})$")]
+    private static partial Regex SlashedDate();
 
     private static int ExpandYear(string digits)
     {

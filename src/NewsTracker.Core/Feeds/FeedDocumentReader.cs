@@ -65,7 +65,7 @@ internal sealed partial class FeedDocumentReader
         }
         var document = new FeedDocumentReader(reader, unqualified.Value);
         document.ReadContainer(baseUri: null);
-        return (document.feedTitle, document.feedLink, document.items);
+        return (Mojibake.Repair(document.feedTitle), document.feedLink, document.items);
     }
 
     private Vocabulary VocabularyOf(string namespaceUri) => namespaceUri switch
@@ -123,14 +123,17 @@ internal sealed partial class FeedDocumentReader
         feedLinkUri = link is not null && Uri.TryCreate(link, UriKind.Absolute, out var uri) ? uri : null;
     }
 
-    /// <summary>Collects an item's fields; the first occurrence of each wins, dates by source preference.</summary>
+    /// <summary>Collects an item's fields; the first occurrence of each text wins, dates go by source preference.</summary>
     private sealed class ItemFields
     {
         public string? Id, Guid, Title, Link, GuidLink, Author, Summary, SecondSummary, Content;
         public DatedValue Published, Updated;
     }
 
-    /// <summary>A date and the preference rank of the element it came from (lower is better).</summary>
+    /// <summary>
+    /// A date and the preference rank of the element it came from (lower is better); a repeated element of
+    /// the same rank overrides, as in feedparser.
+    /// </summary>
     private struct DatedValue
     {
         private int rank;
@@ -138,7 +141,7 @@ internal sealed partial class FeedDocumentReader
 
         public void Offer(string text, int sourceRank)
         {
-            if (Value is not null && rank <= sourceRank)
+            if (Value is not null && rank < sourceRank)
                 return;
             if (FeedDates.TryParse(text, out var parsed))
             {
@@ -157,22 +160,22 @@ internal sealed partial class FeedDocumentReader
             switch (vocabulary, name)
             {
                 case (Vocabulary.Rss or Vocabulary.DublinCore, "title"):
-                    fields.Title ??= NullIfEmpty(ReadText());
+                    KeepFirst(ref fields.Title, NullIfEmpty(ReadText()));
                     break;
                 case (Vocabulary.Atom, "title"):
-                    fields.Title ??= NullIfEmpty(ReadTextConstruct());
+                    KeepFirst(ref fields.Title, NullIfEmpty(ReadTextConstruct()));
                     break;
                 case (Vocabulary.Rss, "link"):
-                    fields.Link ??= Resolve(BaseOf(elementBase), ReadText());
+                    KeepFirst(ref fields.Link, Resolve(BaseOf(elementBase), ReadText()));
                     break;
                 case (Vocabulary.Atom, "link"):
-                    fields.Link ??= ReadAtomAlternateLink(elementBase);
+                    KeepFirst(ref fields.Link, ReadAtomAlternateLink(elementBase));
                     break;
                 case (Vocabulary.Rss, "guid"):
                     ReadGuid(fields, elementBase);
                     break;
                 case (Vocabulary.Atom, "id"):
-                    fields.Guid ??= NullIfEmpty(ReadText());
+                    KeepFirst(ref fields.Guid, NullIfEmpty(ReadText()));
                     break;
                 case (Vocabulary.Rss, "description") or (Vocabulary.Rss, "summary") or (Vocabulary.DublinCore, "description"):
                     OfferSummary(fields, ReadText());
@@ -181,19 +184,19 @@ internal sealed partial class FeedDocumentReader
                     OfferSummary(fields, ReadTextConstruct());
                     break;
                 case (Vocabulary.Content, "encoded") or (Vocabulary.Rss, "fullitem"):
-                    fields.Content ??= NullIfEmpty(ReadText());
+                    KeepFirst(ref fields.Content, NullIfEmpty(ReadText()));
                     break;
                 case (Vocabulary.Atom, "content"):
-                    fields.Content ??= NullIfEmpty(ReadTextConstruct());
+                    KeepFirst(ref fields.Content, NullIfEmpty(ReadTextConstruct()));
                     break;
                 case (Vocabulary.Xhtml, "body"):
-                    fields.Content ??= NullIfEmpty(ReadMarkup());
+                    KeepFirst(ref fields.Content, NullIfEmpty(ReadMarkup()));
                     break;
                 case (Vocabulary.Rss, "author") or (Vocabulary.DublinCore, "creator" or "author"):
-                    fields.Author ??= PersonName(ReadText());
+                    KeepFirst(ref fields.Author, PersonName(ReadText()));
                     break;
                 case (Vocabulary.Atom, "author"):
-                    fields.Author ??= ReadAtomPersonName();
+                    KeepFirst(ref fields.Author, ReadAtomPersonName());
                     break;
                 case (Vocabulary.Rss, "pubDate"):
                     fields.Published.Offer(ReadText(), 0);
@@ -228,13 +231,13 @@ internal sealed partial class FeedDocumentReader
         }
         return new FeedItem(
             Id: fields.Guid ?? fields.Id,
-            Title: fields.Title,
+            Title: Mojibake.Repair(fields.Title),
             Link: fields.Link ?? fields.GuidLink,
             Published: fields.Published.Value ?? fields.Updated.Value,
-            Author: fields.Author,
-            Summary: fields.Summary,
+            Author: Mojibake.Repair(fields.Author),
+            Summary: Mojibake.Repair(fields.Summary),
             // A second description-like element is kept as content rather than lost.
-            Content: fields.Content ?? fields.SecondSummary,
+            Content: Mojibake.Repair(fields.Content ?? fields.SecondSummary),
             Updated: fields.Updated.Value);
     }
 
@@ -281,10 +284,10 @@ internal sealed partial class FeedDocumentReader
             switch (vocabulary, childName)
             {
                 case (Vocabulary.Atom, "name"):
-                    name ??= NullIfEmpty(ReadText());
+                    KeepFirst(ref name, NullIfEmpty(ReadText()));
                     break;
                 case (Vocabulary.Atom, "email"):
-                    email ??= NullIfEmpty(ReadText());
+                    KeepFirst(ref email, NullIfEmpty(ReadText()));
                     break;
                 default:
                     reader.Skip();
@@ -553,6 +556,9 @@ internal sealed partial class FeedDocumentReader
         resolved = null;
         return baseUri is not null && Uri.TryCreate(baseUri, reference, out resolved);
     }
+
+    /// <summary>Keeps the first value; a plain ??= would skip reading the element and leave it unconsumed.</summary>
+    private static void KeepFirst(ref string? field, string? value) => field ??= value;
 
     private static string? NullIfEmpty(string? text)
     {

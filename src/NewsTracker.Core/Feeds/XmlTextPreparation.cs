@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -38,7 +39,7 @@ internal static class XmlTextPreparation
             else if (rest.StartsWith("<!--"))
                 position = SkipPast(text, position, "-->");
             else if (rest.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
-                return BlankDoctype(text, position);
+                (text, position) = BlankDoctype(text, position);
             else
             {
                 if (rest.StartsWith("<html", StringComparison.OrdinalIgnoreCase) && (rest.Length == 5 || !char.IsLetterOrDigit(rest[5])))
@@ -54,16 +55,11 @@ internal static class XmlTextPreparation
         return end < 0 ? text.Length : end + terminator.Length;
     }
 
-    private static string BlankDoctype(string text, int start)
+    /// <summary>The text with the DOCTYPE at <paramref name="start"/> blanked, and the position after it.</summary>
+    private static (string Text, int End) BlankDoctype(string text, int start)
     {
-        int nameStart = start + "<!DOCTYPE".Length;
-        while (nameStart < text.Length && char.IsWhiteSpace(text[nameStart]))
-            nameStart++;
-        if (text.AsSpan(nameStart).StartsWith("html", StringComparison.OrdinalIgnoreCase))
-            throw new FeedParseException("not a feed: the document is HTML");
-
         char quote = '\0';
-        for (int i = nameStart; i < text.Length; i++)
+        for (int i = start + "<!DOCTYPE".Length; i < text.Length; i++)
         {
             char c = text[i];
             if (quote != '\0')
@@ -76,18 +72,19 @@ internal static class XmlTextPreparation
                 throw new FeedParseException("DTDs are not allowed");
             else if (c == '>')
             {
-                return string.Create(text.Length, (text, start, end: i + 1), static (span, state) =>
+                var blanked = string.Create(text.Length, (text, start, end: i + 1), static (span, state) =>
                 {
                     state.text.AsSpan().CopyTo(span);
-                    foreach (ref char blanked in span[state.start..state.end])
+                    foreach (ref char c in span[state.start..state.end])
                     {
-                        if (blanked is not ('\n' or '\r'))
-                            blanked = ' ';
+                        if (c is not ('\n' or '\r'))
+                            c = ' ';
                     }
                 });
+                return (blanked, i + 1);
             }
         }
-        return text; // an unterminated DOCTYPE: the XML reader reports where
+        throw new FeedParseException("unterminated DOCTYPE");
     }
 
     private static readonly SearchValues<char> NeedsRepair = SearchValues.Create("&\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
@@ -176,7 +173,18 @@ internal static class XmlTextPreparation
             while (j < text.Length && (hex ? char.IsAsciiHexDigit(text[j]) : char.IsAsciiDigit(text[j])))
                 j++;
             if (j > (hex ? digitsStart + 1 : digitsStart) && j < text.Length && text[j] == ';')
+            {
+                // &#146; and friends mean Windows-1252 punctuation, as HTML5 also reads them.
+                var digits = text.AsSpan(hex ? digitsStart + 1 : digitsStart, j - (hex ? digitsStart + 1 : digitsStart));
+                if (int.TryParse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out int code)
+                    && code is >= 0x80 and <= 0x9F && Windows1252C1[code - 0x80] != (char)code)
+                {
+                    replacement = "&#" + (int)Windows1252C1[code - 0x80] + ";";
+                    replacedLength = j + 1 - position;
+                    return true;
+                }
                 return false;
+            }
             replacement = "&amp;";
             return true;
         }

@@ -12,6 +12,8 @@ internal static partial class FeedDecoding
 {
     static FeedDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>The decoded text and the lower-case name of the encoding that decoded it.</summary>
     public static (string Text, string EncodingName) Decode(ReadOnlySpan<byte> bytes, string? httpContentType)
     {
@@ -58,7 +60,9 @@ internal static partial class FeedDecoding
         Encoding encoding;
         try
         {
-            encoding = Encoding.GetEncoding(name == "gb2312" ? "gb18030" : name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            encoding = name is "utf-8" or "utf8"
+                ? StrictUtf8 // the common case, on the runtime's vectorised path
+                : Encoding.GetEncoding(name == "gb2312" ? "gb18030" : name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         }
         catch (ArgumentException)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -20,6 +21,9 @@ internal sealed partial class FeedDocumentReader
     private readonly XmlReader reader;
     private readonly Vocabulary unqualified;
     private readonly List<FeedItem> items = [];
+
+    /// <summary>Reused for element text and markup; the Read methods that use it never nest.</summary>
+    private readonly StringBuilder scratch = new();
     private string? feedTitle;
     private string? feedLink;
     private Uri? feedLinkUri;
@@ -371,7 +375,7 @@ internal sealed partial class FeedDocumentReader
                     reader.Read();
                     return text?.ToString() ?? single ?? "";
                 case XmlNodeType.Element:
-                    var markup = new StringBuilder();
+                    var markup = scratch.Clear();
                     AppendEscaped(markup, text?.ToString() ?? single ?? "");
                     WriteChildrenAsMarkup(markup, depth);
                     return markup.ToString();
@@ -393,7 +397,7 @@ internal sealed partial class FeedDocumentReader
             return "";
         }
         int depth = reader.Depth;
-        var text = new StringBuilder();
+        var text = scratch.Clear();
         while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
@@ -403,7 +407,10 @@ internal sealed partial class FeedDocumentReader
         return text.ToString();
     }
 
-    /// <summary>The element's content as HTML markup; with <paramref name="unwrapXhtmlDiv"/>, the Atom xhtml:div wrapper is left out.</summary>
+    /// <summary>
+    /// The element's content as HTML markup; with <paramref name="unwrapXhtmlDiv"/>, the Atom xhtml:div wrapper
+    /// is left out (the whitespace around it goes when the caller trims).
+    /// </summary>
     private string ReadMarkup(bool unwrapXhtmlDiv = false)
     {
         if (reader.IsEmptyElement)
@@ -413,7 +420,7 @@ internal sealed partial class FeedDocumentReader
         }
         int depth = reader.Depth;
         reader.Read();
-        var markup = new StringBuilder();
+        var markup = scratch.Clear();
         WriteChildrenAsMarkup(markup, depth, unwrapXhtmlDiv);
         return markup.ToString();
     }
@@ -452,14 +459,6 @@ internal sealed partial class FeedDocumentReader
             reader.Read();
         }
         reader.Read();
-        if (unwrapped)
-            TrimWhitespace(markup);
-    }
-
-    private static void TrimWhitespace(StringBuilder markup)
-    {
-        var trimmed = markup.ToString().Trim();
-        markup.Clear().Append(trimmed);
     }
 
     private void WriteStartTag(StringBuilder markup)
@@ -485,19 +484,26 @@ internal sealed partial class FeedDocumentReader
     private string MarkupName() =>
         reader.Prefix.Length == 0 || VocabularyOf(reader.NamespaceURI) == Vocabulary.Xhtml ? reader.LocalName : reader.Name;
 
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>");
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&<>\"");
+
     private static void AppendEscaped(StringBuilder markup, string text, bool escapeQuote = false)
     {
-        foreach (char c in text)
+        var specials = escapeQuote ? AttributeSpecials : TextSpecials;
+        var rest = text.AsSpan();
+        int next;
+        while ((next = rest.IndexOfAny(specials)) >= 0)
         {
-            switch (c)
+            markup.Append(rest[..next]).Append(rest[next] switch
             {
-                case '&': markup.Append("&amp;"); break;
-                case '<': markup.Append("&lt;"); break;
-                case '>': markup.Append("&gt;"); break;
-                case '"' when escapeQuote: markup.Append("&quot;"); break;
-                default: markup.Append(c); break;
-            }
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => "&quot;",
+            });
+            rest = rest[(next + 1)..];
         }
+        markup.Append(rest);
     }
 
     /// <summary>
@@ -546,8 +552,11 @@ internal sealed partial class FeedDocumentReader
     }
 
     // On Unix "/path" parses as an absolute file URI; in a feed it is a relative reference.
+    // Web addresses, nearly every link, are recognised without the cost of parsing a Uri.
     private static bool IsAbsolute(string reference) =>
-        Uri.TryCreate(reference, UriKind.Absolute, out var uri) && !(uri.IsFile && !reference.StartsWith("file:", StringComparison.OrdinalIgnoreCase));
+        reference.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || reference.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || (Uri.TryCreate(reference, UriKind.Absolute, out var uri) && !(uri.IsFile && !reference.StartsWith("file:", StringComparison.OrdinalIgnoreCase)));
 
     private static bool TryResolve(Uri? baseUri, string reference, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? resolved)
     {

@@ -29,7 +29,8 @@ internal static partial class FeedDecoding
         string preferred = PreferredEncoding(mediaType, charset, declared);
         foreach (var name in (ReadOnlySpan<string?>)[preferred, declared, "utf-8", "windows-1252"])
         {
-            if (name is not null && TryDecodeStrictly(bytes, name, out string? text))
+            // Without a BOM or a wide "<", the bytes are ASCII-compatible: a UTF-16/32 label is simply wrong.
+            if (name is not null && !IsWideEncoding(name) && TryDecodeStrictly(bytes, name, out string? text))
                 return (text, name);
         }
         return (Encoding.Latin1.GetString(bytes), "iso-8859-1");
@@ -53,6 +54,11 @@ internal static partial class FeedDecoding
         // GB18030 is a superset of GB2312, and real GB2312 feeds use its extra characters.
         return preferred == "gb2312" ? "gb18030" : preferred;
     }
+
+    private static bool IsWideEncoding(string name) =>
+        name.StartsWith("utf-16", StringComparison.Ordinal) || name.StartsWith("utf-32", StringComparison.Ordinal)
+        || name.StartsWith("utf16", StringComparison.Ordinal) || name.StartsWith("utf32", StringComparison.Ordinal)
+        || name.StartsWith("ucs-", StringComparison.Ordinal) || name is "unicode" or "iso-10646-ucs-2" or "iso-10646-ucs-4";
 
     private static bool TryDecodeStrictly(ReadOnlySpan<byte> bytes, string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
     {

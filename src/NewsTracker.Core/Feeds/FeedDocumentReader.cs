@@ -18,6 +18,9 @@ internal sealed partial class FeedDocumentReader
     private const string RdfNamespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
+    /// <summary>Channels nest at most a level or two; a hostile document nesting thousands must not exhaust the stack.</summary>
+    private const int MaxContainerDepth = 4;
+
     private readonly XmlReader reader;
     private readonly Vocabulary unqualified;
     private readonly List<FeedItem> items = [];
@@ -96,7 +99,7 @@ internal sealed partial class FeedDocumentReader
         {
             switch (vocabulary, name)
             {
-                case (Vocabulary.Rss, "channel"):
+                case (Vocabulary.Rss, "channel") when reader.Depth < MaxContainerDepth:
                     ReadContainer(elementBase);
                     break;
                 case (Vocabulary.Rss, "item") or (Vocabulary.Atom, "entry"):

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace NewsTracker.Core.Feeds;
 
@@ -9,13 +10,21 @@ namespace NewsTracker.Core.Feeds;
 /// </summary>
 internal static class Mojibake
 {
-    private static readonly Encoding Windows1252 = CreateWindows1252();
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>Windows-1252's characters outside Latin-1 (0x80..0x9F), back to their byte.</summary>
+    private static readonly Dictionary<char, byte> Windows1252Bytes = CreateWindows1252Bytes();
 
-    private static Encoding CreateWindows1252()
+    private static Dictionary<char, byte> CreateWindows1252Bytes()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        var windows1252 = Encoding.GetEncoding(1252);
+        var bytes = new Dictionary<char, byte>();
+        for (int b = 0x80; b <= 0x9F; b++)
+        {
+            var decoded = windows1252.GetString([(byte)b]);
+            if (decoded.Length == 1 && decoded[0] > '\u00FF')
+                bytes[decoded[0]] = (byte)b;
+        }
+        return bytes;
     }
 
     public static string? Repair(string? text)
@@ -45,18 +54,20 @@ internal static class Mojibake
     private static bool TryRedecode(ReadOnlySpan<char> run, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
     {
         text = null;
-        try
+        Span<byte> bytes = run.Length <= 256 ? stackalloc byte[run.Length] : new byte[run.Length];
+        for (int i = 0; i < run.Length; i++)
         {
-            var bytes = new byte[run.Length];
             // Latin-1 covers the C1 range Windows-1252 leaves unassigned (0x81, 0x8D, 0x8F, 0x90, 0x9D).
-            for (int i = 0; i < run.Length; i++)
-                bytes[i] = run[i] <= '\u00FF' ? (byte)run[i] : Windows1252.GetBytes(run.Slice(i, 1).ToArray())[0];
-            text = StrictUtf8.GetString(bytes);
-            return true;
+            if (run[i] <= '\u00FF')
+                bytes[i] = (byte)run[i];
+            else if (Windows1252Bytes.TryGetValue(run[i], out byte b))
+                bytes[i] = b;
+            else
+                return false; // a character no single-byte reading produces: real text, not mojibake
         }
-        catch (Exception e) when (e is EncoderFallbackException or DecoderFallbackException or ArgumentException)
-        {
+        if (!Utf8.IsValid(bytes))
             return false;
-        }
+        text = Encoding.UTF8.GetString(bytes);
+        return true;
     }
 }

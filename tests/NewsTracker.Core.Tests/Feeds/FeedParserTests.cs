@@ -228,6 +228,14 @@ public class FeedParserTests
     }
 
     [Fact]
+    public void Deeply_nested_channels_do_not_exhaust_the_stack()
+    {
+        const int depth = 200_000;
+        var xml = "<rss>" + string.Concat(Enumerable.Repeat("<channel>", depth)) + string.Concat(Enumerable.Repeat("</channel>", depth)) + "</rss>";
+        Assert.Empty(Parse(xml).Items);
+    }
+
+    [Fact]
     public void Stream_overload_reads_to_the_end()
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes("<rss><channel><item><title>S</title></item></channel></rss>"));

@@ -47,6 +47,9 @@ public class FeedCorpusTests(ITestOutputHelper output)
         output.WriteLine("");
         foreach (var failure in outcomes.Where(o => o.Verdict == Verdict.Fail).OrderBy(o => o.Case.Path, StringComparer.Ordinal))
             output.WriteLine($"FAIL {failure.Case.Path}: {FeedCorpus.KnownFailures.GetValueOrDefault(failure.Case.Path, failure.Detail)}");
+        output.WriteLine("");
+        foreach (var notApplicable in outcomes.Where(o => o.Verdict == Verdict.NotApplicable).OrderBy(o => o.Case.Path, StringComparer.Ordinal))
+            output.WriteLine($"N/A  {notApplicable.Case.Path}: {notApplicable.Case.Expectation}");
 
         Assert.All(outcomes, o => Assert.Null(o.Crash));
         Assert.True(Rate(scored) >= 0.95, $"well-formed+encoding pass rate {Rate(scored):P1} is below 95%");

@@ -44,6 +44,8 @@ internal static class XmlTextPreparation
             {
                 if (rest.StartsWith("<html", StringComparison.OrdinalIgnoreCase) && (rest.Length == 5 || !char.IsLetterOrDigit(rest[5])))
                     throw new FeedParseException("not a feed: the document is HTML");
+                if (rest[0] == '{')
+                    throw new FeedParseException("not a feed: the document is JSON");
                 return text; // the root element, or text the XML reader will report precisely
             }
         }

@@ -204,6 +204,13 @@ public class FeedParserTests
     }
 
     [Fact]
+    public void Json_is_not_a_feed()
+    {
+        var error = Assert.Throws<FeedParseException>(() => Parse("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}"));
+        Assert.Equal("not a feed: the document is JSON", error.Message);
+    }
+
+    [Fact]
     public void Other_xml_is_not_a_feed()
     {
         var error = Assert.Throws<FeedParseException>(() => Parse("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"));

@@ -21,6 +21,7 @@ internal static class XmlTextPreparation
 
     /// <summary>
     /// Walks the prolog (declaration, comments, processing instructions, DOCTYPE) up to the root element.
+    /// A misplaced XML declaration is blanked out.
     /// A DOCTYPE without an internal subset only names an external DTD that is never fetched; it is replaced by
     /// spaces of the same length so that line and column numbers in later errors stay true.
     /// </summary>
@@ -34,7 +35,14 @@ internal static class XmlTextPreparation
             if (position >= text.Length)
                 throw new FeedParseException("empty document");
             var rest = text.AsSpan(position);
-            if (rest.StartsWith("<?"))
+            if (rest.StartsWith("<?xml") && position > 0 && rest.Length > 5 && char.IsWhiteSpace(rest[5]))
+            {
+                // A declaration after whitespace or a comment (blank lines from a server script) is an XML
+                // error, yet the text is decoded already and the declaration has nothing left to say.
+                int end = SkipPast(text, position, "?>");
+                (text, position) = (Blank(text, position, end), end);
+            }
+            else if (rest.StartsWith("<?"))
                 position = SkipPast(text, position, "?>");
             else if (rest.StartsWith("<!--"))
                 position = SkipPast(text, position, "-->");
@@ -73,21 +81,22 @@ internal static class XmlTextPreparation
             else if (c == '[')
                 throw new FeedParseException("DTDs are not allowed");
             else if (c == '>')
-            {
-                var blanked = string.Create(text.Length, (text, start, end: i + 1), static (span, state) =>
-                {
-                    state.text.AsSpan().CopyTo(span);
-                    foreach (ref char c in span[state.start..state.end])
-                    {
-                        if (c is not ('\n' or '\r'))
-                            c = ' ';
-                    }
-                });
-                return (blanked, i + 1);
-            }
+                return (Blank(text, start, i + 1), i + 1);
         }
         throw new FeedParseException("unterminated DOCTYPE");
     }
+
+    /// <summary>A copy of the text with [start, end) turned into spaces, line breaks kept.</summary>
+    private static string Blank(string text, int start, int end) =>
+        string.Create(text.Length, (text, start, end), static (span, state) =>
+        {
+            state.text.AsSpan().CopyTo(span);
+            foreach (ref char c in span[state.start..state.end])
+            {
+                if (c is not ('\n' or '\r'))
+                    c = ' ';
+            }
+        });
 
     private static readonly SearchValues<char> NeedsRepair = SearchValues.Create("&\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
 

@@ -5,7 +5,11 @@ namespace NewsTracker.Core.Tests.Feeds;
 /// <summary>One feed of the feedparser conformance corpus, run through <see cref="FeedParser"/>.</summary>
 public sealed record CorpusCase(string Path, string Group, string? ContentType, string Expectation);
 
-public sealed record CorpusOutcome(CorpusCase Case, Verdict Verdict, string Detail, bool Rejected, Exception? Crash);
+/// <summary>How a case went; <see cref="ParseError"/> is the FeedParseException message when the parser refused the document.</summary>
+public sealed record CorpusOutcome(CorpusCase Case, Verdict Verdict, string Detail, string? ParseError, Exception? Crash)
+{
+    public bool Rejected => ParseError is not null;
+}
 
 /// <summary>Reads the copied corpus (Feeds/Corpus, see its README.md) and the checked-in list of known failures.</summary>
 public static class FeedCorpus
@@ -64,9 +68,9 @@ public static class FeedCorpus
         }
         catch (Exception e)
         {
-            return new CorpusOutcome(corpusCase, Verdict.Fail, "crashed: " + e, Rejected: false, Crash: e);
+            return new CorpusOutcome(corpusCase, Verdict.Fail, "crashed: " + e, ParseError: null, Crash: e);
         }
         var (verdict, detail) = FeedparserExpectation.Evaluate(corpusCase.Expectation, feed, error);
-        return new CorpusOutcome(corpusCase, verdict, detail, Rejected: feed is null, Crash: null);
+        return new CorpusOutcome(corpusCase, verdict, detail, ParseError: error, Crash: null);
     }
 }

@@ -48,6 +48,9 @@ public class FeedCorpusTests(ITestOutputHelper output)
         foreach (var failure in outcomes.Where(o => o.Verdict == Verdict.Fail).OrderBy(o => o.Case.Path, StringComparer.Ordinal))
             output.WriteLine($"FAIL {failure.Case.Path}: {FeedCorpus.KnownFailures.GetValueOrDefault(failure.Case.Path, failure.Detail)}");
         output.WriteLine("");
+        foreach (var rejected in outcomes.Where(o => o.Rejected).OrderBy(o => o.Case.Path, StringComparer.Ordinal))
+            output.WriteLine($"REJECTED {rejected.Case.Path}: {rejected.ParseError}");
+        output.WriteLine("");
         foreach (var notApplicable in outcomes.Where(o => o.Verdict == Verdict.NotApplicable).OrderBy(o => o.Case.Path, StringComparer.Ordinal))
             output.WriteLine($"N/A  {notApplicable.Case.Path}: {notApplicable.Case.Expectation}");
 

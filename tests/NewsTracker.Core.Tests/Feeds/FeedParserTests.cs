@@ -167,6 +167,13 @@ public class FeedParserTests
     }
 
     [Fact]
+    public void Xml_declaration_after_blank_lines_is_tolerated()
+    {
+        var feed = Parse("\n\n  <?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss><channel><title>Late declaration</title></channel></rss>");
+        Assert.Equal("Late declaration", feed.Title);
+    }
+
+    [Fact]
     public void External_entity_is_refused()
     {
         var error = Assert.Throws<FeedParseException>(() => Parse("""

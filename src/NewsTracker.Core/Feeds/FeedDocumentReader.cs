@@ -48,10 +48,39 @@ internal sealed partial class FeedDocumentReader
         CheckCharacters = false,
     };
 
+    /// <summary>
+    /// Prefixes feeds often use without declaring them (an XML error otherwise), bound to their usual
+    /// namespaces; a document's own declarations still take precedence.
+    /// </summary>
+    private static readonly (string Prefix, string Namespace)[] CustomaryPrefixes =
+    [
+        ("dc", "http://purl.org/dc/elements/1.1/"),
+        ("dcterms", "http://purl.org/dc/terms/"),
+        ("content", "http://purl.org/rss/1.0/modules/content/"),
+        ("atom", "http://www.w3.org/2005/Atom"),
+        ("rdf", RdfNamespace),
+        ("xhtml", "http://www.w3.org/1999/xhtml"),
+        ("itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd"),
+        ("media", "http://search.yahoo.com/mrss/"),
+        ("slash", "http://purl.org/rss/1.0/modules/slash/"),
+        ("wfw", "http://wellformedweb.org/CommentAPI/"),
+        ("sy", "http://purl.org/rss/1.0/modules/syndication/"),
+        ("georss", "http://www.georss.org/georss"),
+    ];
+
+    private static XmlParserContext CustomaryPrefixContext()
+    {
+        var names = new NameTable();
+        var namespaces = new XmlNamespaceManager(names);
+        foreach (var (prefix, uri) in CustomaryPrefixes)
+            namespaces.AddNamespace(prefix, uri);
+        return new XmlParserContext(names, namespaces, xmlLang: null, XmlSpace.None);
+    }
+
     public static (string? Title, string? Link, IReadOnlyList<FeedItem> Items) Read(string xml)
     {
         using var stringReader = new StringReader(xml);
-        using var reader = XmlReader.Create(stringReader, Settings);
+        using var reader = XmlReader.Create(stringReader, Settings, CustomaryPrefixContext());
         reader.MoveToContent();
         if (reader.NodeType != XmlNodeType.Element)
             throw new FeedParseException("empty document");

@@ -174,6 +174,21 @@ public class FeedParserTests
     }
 
     [Fact]
+    public void Customary_prefixes_work_undeclared()
+    {
+        var item = Assert.Single(Parse("""
+            <rss version="2.0"><channel><item>
+              <title>Podcast</title>
+              <dc:creator>Ann</dc:creator>
+              <itunes:duration>10:00</itunes:duration>
+              <content:encoded>&lt;p&gt;Body&lt;/p&gt;</content:encoded>
+            </item></channel></rss>
+            """).Items);
+        Assert.Equal("Ann", item.Author);
+        Assert.Equal("<p>Body</p>", item.Content);
+    }
+
+    [Fact]
     public void External_entity_is_refused()
     {
         var error = Assert.Throws<FeedParseException>(() => Parse("""

@@ -283,7 +283,7 @@ internal sealed partial class FeedDocumentReader
             return;
         if (fields.Summary is null)
             fields.Summary = summary;
-        else
+        else if (summary != fields.Summary)
             fields.SecondSummary ??= summary;
     }
 

@@ -148,6 +148,19 @@ public class FeedParserTests
     }
 
     [Fact]
+    public void A_second_distinct_description_is_kept_as_content_a_duplicate_is_not()
+    {
+        var items = Parse("""
+            <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+              <item><description>Short</description><summary>Longer text</summary></item>
+              <item><description>Same</description><dc:description>Same</dc:description></item>
+            </channel></rss>
+            """).Items;
+        Assert.Equal(("Short", "Longer text"), (items[0].Summary, items[0].Content));
+        Assert.Equal(("Same", null), (items[1].Summary, items[1].Content));
+    }
+
+    [Fact]
     public void Unparseable_date_keeps_the_item()
     {
         var item = Assert.Single(Parse("<rss><channel><item><title>x</title><pubDate>someday soon</pubDate></item></channel></rss>").Items);

@@ -162,7 +162,7 @@ internal sealed partial class FeedDocumentReader
     /// <summary>Collects an item's fields; the first occurrence of each text wins, dates go by source preference.</summary>
     private sealed class ItemFields
     {
-        public string? Id, Guid, Title, Link, GuidLink, Author, Summary, SecondSummary, Content;
+        public string? Id, RdfAbout, Title, Link, GuidLink, Author, Summary, SecondSummary, Content;
         public DatedValue Published, Updated;
     }
 
@@ -189,7 +189,7 @@ internal sealed partial class FeedDocumentReader
 
     private FeedItem ReadItem(Uri? baseUri)
     {
-        var fields = new ItemFields { Id = reader.GetAttribute("about", RdfNamespace) };
+        var fields = new ItemFields { RdfAbout = reader.GetAttribute("about", RdfNamespace) };
         var elementBase = BaseOf(baseUri);
         foreach (var (vocabulary, name) in Children())
         {
@@ -208,10 +208,10 @@ internal sealed partial class FeedDocumentReader
                     KeepFirst(ref fields.Link, ReadAtomAlternateLink(elementBase));
                     break;
                 case (Vocabulary.Rss, "guid"):
-                    ReadGuid(fields, elementBase);
+                    ReadGuid(fields);
                     break;
                 case (Vocabulary.Atom, "id"):
-                    KeepFirst(ref fields.Guid, NullIfEmpty(ReadText()));
+                    KeepFirst(ref fields.Id, NullIfEmpty(ReadText()));
                     break;
                 case (Vocabulary.Rss, "description") or (Vocabulary.Rss, "summary") or (Vocabulary.DublinCore, "description"):
                     OfferSummary(fields, ReadText());
@@ -266,7 +266,7 @@ internal sealed partial class FeedDocumentReader
             }
         }
         return new FeedItem(
-            Id: fields.Guid ?? fields.Id,
+            Id: fields.Id ?? fields.RdfAbout,
             Title: Mojibake.Repair(fields.Title),
             Link: fields.Link ?? fields.GuidLink,
             Published: fields.Published.Value ?? fields.Updated.Value,
@@ -287,16 +287,16 @@ internal sealed partial class FeedDocumentReader
             fields.SecondSummary ??= summary;
     }
 
-    private void ReadGuid(ItemFields fields, Uri? itemBase)
+    private void ReadGuid(ItemFields fields)
     {
         bool isPermaLink = !string.Equals(reader.GetAttribute("isPermaLink")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
         var guid = NullIfEmpty(ReadText());
-        if (guid is null || fields.Guid is not null)
+        if (guid is null || fields.Id is not null)
             return;
-        fields.Guid = guid;
+        fields.Id = guid;
         // A permalink guid doubles as the link, but only when it is a web address.
-        if (isPermaLink && Uri.TryCreate(guid, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            fields.GuidLink = Resolve(itemBase, guid);
+        if (isPermaLink && IsWebAddress(guid))
+            fields.GuidLink = guid;
     }
 
     /// <summary>The href of an Atom link if it is the alternate (or unlabelled) one; null otherwise.</summary>
@@ -583,11 +583,13 @@ internal sealed partial class FeedDocumentReader
         return TryResolve(elementBase ?? feedLinkUri, trimmed, out var resolved) ? resolved.AbsoluteUri : trimmed;
     }
 
+    private static bool IsWebAddress(string reference) =>
+        reference.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || reference.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+
     // On Unix "/path" parses as an absolute file URI; in a feed it is a relative reference.
     // Web addresses, nearly every link, are recognised without the cost of parsing a Uri.
     private static bool IsAbsolute(string reference) =>
-        reference.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-        || reference.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        IsWebAddress(reference)
         || (Uri.TryCreate(reference, UriKind.Absolute, out var uri) && !(uri.IsFile && !reference.StartsWith("file:", StringComparison.OrdinalIgnoreCase)));
 
     private static bool TryResolve(Uri? baseUri, string reference, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? resolved)

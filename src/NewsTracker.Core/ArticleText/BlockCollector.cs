@@ -20,7 +20,7 @@ internal sealed partial class BlockCollector
     internal static readonly HashSet<string> InvisibleTags =
     [
         "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed", "canvas", "video",
-        "audio", "select", "option", "button", "input", "textarea", "form", "head", "title", "meta", "link", "label",
+        "audio", "select", "option", "button", "input", "textarea", "head", "title", "meta", "link", "label",
     ];
 
     [GeneratedRegex(@"\n[ \t\r\f]*\n")]
@@ -28,15 +28,17 @@ internal sealed partial class BlockCollector
 
     readonly bool blankLinesBreakParagraphs;
     readonly Func<IElement, bool>? isFurniture;
+    readonly Action<IElement>? observe;
     readonly List<TextBlock> blocks = [];
     readonly StringBuilder current = new();
     int currentLinkChars;
     int linkDepth;
     readonly Stack<(BlockKind Kind, IElement? Owner)> blockStack = new();
-    int furnitureDepth;
+    readonly List<IElement> furniture = [];
 
-    BlockCollector(bool blankLinesBreakParagraphs, Func<IElement, bool>? isFurniture)
+    BlockCollector(bool blankLinesBreakParagraphs, Func<IElement, bool>? isFurniture, Action<IElement>? observe)
     {
+        this.observe = observe;
         this.blankLinesBreakParagraphs = blankLinesBreakParagraphs;
         this.isFurniture = isFurniture;
         blockStack.Push((BlockKind.Paragraph, null));
@@ -45,12 +47,13 @@ internal sealed partial class BlockCollector
     /// <summary>
     /// The paragraphs under <paramref name="root"/>. Plain text carried in HTML (a feed description) separates
     /// paragraphs by blank lines, so <paramref name="blankLinesBreakParagraphs"/> honours them; real pages do not.
-    /// Blocks under an element that <paramref name="isFurniture"/> accepts (share bars, comment sections) are marked,
-    /// not dropped: whether they count depends on where the article turns out to be.
+    /// Blocks under elements that <paramref name="isFurniture"/> accepts (share bars, comment sections) carry those
+    /// elements, outermost first, instead of being dropped: whether they count depends on where the article turns out to be.
+    /// <paramref name="observe"/> sees every element, invisible ones too, so metadata is read in the same walk.
     /// </summary>
-    public static List<TextBlock> Collect(INode root, bool blankLinesBreakParagraphs, Func<IElement, bool>? isFurniture = null)
+    public static List<TextBlock> Collect(INode root, bool blankLinesBreakParagraphs, Func<IElement, bool>? isFurniture = null, Action<IElement>? observe = null)
     {
-        var collector = new BlockCollector(blankLinesBreakParagraphs, isFurniture);
+        var collector = new BlockCollector(blankLinesBreakParagraphs, isFurniture, observe);
         collector.Visit(root);
         collector.Flush();
         return collector.blocks;
@@ -58,9 +61,11 @@ internal sealed partial class BlockCollector
 
     void Visit(INode node)
     {
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        // Indexing ChildNodes, not following NextSibling: AngleSharp finds a sibling by scanning the parent's children.
+        var children = node.ChildNodes;
+        for (int i = 0; i < children.Length; i++)
         {
-            switch (child)
+            switch (children[i])
             {
                 case IText text:
                     AppendText(text.Data);
@@ -74,27 +79,28 @@ internal sealed partial class BlockCollector
 
     void VisitElement(IElement element)
     {
+        observe?.Invoke(element);
         string tag = element.LocalName;
         if (InvisibleTags.Contains(tag) || element.HasAttribute("hidden"))
             return;
         bool isBlock = BlockTags.Contains(tag);
         bool isLink = tag == "a";
-        bool furniture = isFurniture?.Invoke(element) ?? false;
-        if (isBlock || furniture)
+        bool isFurnitureElement = isFurniture?.Invoke(element) ?? false;
+        if (isBlock || isFurnitureElement)
             Flush();
         if (isBlock)
             blockStack.Push((KindOf(tag, blockStack.Peek().Kind), element));
         if (isLink)
             linkDepth++;
-        if (furniture)
-            furnitureDepth++;
+        if (isFurnitureElement)
+            furniture.Add(element);
         Visit(element);
         if (isLink)
             linkDepth--;
-        if (isBlock || furniture)
+        if (isBlock || isFurnitureElement)
             Flush();
-        if (furniture)
-            furnitureDepth--;
+        if (isFurnitureElement)
+            furniture.RemoveAt(furniture.Count - 1);
         if (isBlock)
             blockStack.Pop();
     }
@@ -144,7 +150,7 @@ internal sealed partial class BlockCollector
         if (text.Length > 0)
         {
             var (kind, owner) = blockStack.Peek();
-            blocks.Add(new TextBlock(text, currentLinkChars, kind, owner, furnitureDepth > 0));
+            blocks.Add(new TextBlock(text, currentLinkChars, kind, owner, furniture.Count == 0 ? [] : [.. furniture]));
         }
         current.Clear();
         currentLinkChars = 0;

@@ -21,36 +21,62 @@ internal static class MainContent
         public double LinkDensity => TextChars == 0 ? 0 : (double)LinkChars / TextChars;
     }
 
-    public static List<TextBlock> Find(IElement body)
+    /// <summary>The main text's blocks under <paramref name="body"/>; <paramref name="observe"/> sees every element on the way.</summary>
+    public static List<TextBlock> Find(IElement body, Action<IElement>? observe = null)
     {
-        var blocks = BlockCollector.Collect(body, blankLinesBreakParagraphs: false, PageFurniture.IsFurniture);
-        // Furniture excluded first; a page whose every paragraph sits in something furniture-like
-        // (a "sidebar-layout" wrapper) is read again with it included.
-        var chosen = Choose(blocks, body, skipFurniture: true) ?? Choose(blocks, body, skipFurniture: false);
-        if (chosen is null)
+        var names = new PageFurniture();
+        var blocks = BlockCollector.Collect(body, blankLinesBreakParagraphs: false, names.IsFurniture, observe);
+        var furniture = FurnitureWithoutTheProse(blocks);
+        Func<TextBlock, bool> isFurniture = b => b.Furniture.Length > 0 && b.Furniture.Any(furniture.Contains);
+        // A page whose paragraphs all sit in furniture-like wrappers is read again with nothing counted as furniture.
+        var roots = Choose(blocks, body, isFurniture, names);
+        if (roots is null)
+        {
+            isFurniture = _ => false;
+            roots = Choose(blocks, body, isFurniture, names);
+        }
+        if (roots is null)
             return [];
-        var (roots, skipFurniture) = chosen.Value;
-        var inArticle = blocks.Where(b => (!skipFurniture || !b.InFurniture) && IsInside(b.Owner, roots, body)).ToList();
+        var inArticle = blocks.Where(b => !isFurniture(b) && IsInside(b.Owner, roots, body)).ToList();
         return BoilerplateFilter.Keep(inArticle);
     }
 
-    static (HashSet<IElement> Roots, bool SkipFurniture)? Choose(List<TextBlock> blocks, IElement body, bool skipFurniture)
+    static bool IsProse(TextBlock block) => block.Text.Length >= MinParagraphChars && block.LinkDensity <= 0.5;
+
+    /// <summary>
+    /// The furniture-looking elements that are furniture indeed: a name like "content-with-sidebar" or "penci_sidebar"
+    /// describes a layout wrapper when the element holds most of the page's prose, and the article is not furniture.
+    /// </summary>
+    static HashSet<IElement> FurnitureWithoutTheProse(List<TextBlock> blocks)
+    {
+        var proseIn = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+        int totalProse = 0;
+        foreach (var block in blocks)
+        {
+            int prose = IsProse(block) ? block.Text.Length : 0;
+            totalProse += prose;
+            foreach (var element in block.Furniture)
+                proseIn[element] = proseIn.GetValueOrDefault(element) + prose;
+        }
+        return new HashSet<IElement>(proseIn.Where(e => e.Value * 2 <= totalProse).Select(e => e.Key), ReferenceEqualityComparer.Instance);
+    }
+
+    static HashSet<IElement>? Choose(List<TextBlock> blocks, IElement body, Func<TextBlock, bool> isFurniture, PageFurniture names)
     {
         var containers = new Dictionary<IElement, Container>(ReferenceEqualityComparer.Instance);
         foreach (var block in blocks)
         {
-            if (skipFurniture && block.InFurniture)
+            if (isFurniture(block))
                 continue;
-            int visible = block.Text.Length - block.Text.AsSpan().Count(' ');
             for (var e = block.Owner; e is not null; e = e.ParentElement)
             {
                 var c = Get(containers, e);
-                c.TextChars += visible;
+                c.TextChars += block.VisibleChars;
                 c.LinkChars += block.LinkChars;
                 if (e == body)
                     break;
             }
-            if (block.Text.Length < MinParagraphChars || block.LinkDensity > 0.5 || block.Owner is null)
+            if (!IsProse(block) || block.Owner is null)
                 continue;
             double vote = 1 + block.Text.AsSpan().Count(',') + Math.Min(block.Text.Length / 100, 3);
             int level = 0;
@@ -59,7 +85,7 @@ internal static class MainContent
                 var c = Get(containers, e);
                 if (!c.Scored)
                 {
-                    c.Score += InitialScore(e);
+                    c.Score += InitialScore(e, names);
                     c.Scored = true;
                 }
                 c.Score += vote / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
@@ -85,7 +111,7 @@ internal static class MainContent
             return null;
 
         top = WidenToParent(top, topScore, containers, body);
-        return (WithSiblings(top, containers), skipFurniture);
+        return WithSiblings(top, containers);
     }
 
     static Container Get(Dictionary<IElement, Container> containers, IElement e)
@@ -98,7 +124,7 @@ internal static class MainContent
         return c;
     }
 
-    static double InitialScore(IElement e)
+    static double InitialScore(IElement e, PageFurniture names)
     {
         double score = e.LocalName switch
         {
@@ -108,7 +134,7 @@ internal static class MainContent
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        return score + 25 * PageFurniture.NameWeight(e);
+        return score + 25 * names.NameWeight(e);
     }
 
     /// <summary>

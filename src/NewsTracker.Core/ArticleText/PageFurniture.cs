@@ -5,9 +5,9 @@ namespace NewsTracker.Core.ArticleText;
 
 /// <summary>
 /// What an element's tag, role, class and id say about it: page furniture (navigation, share bars, comments,
-/// related lists, notices) or a likely article container. Readability-style hints, no per-site rules.
+/// related lists, notices) or a likely article container. Readability-style hints, no per-site rules. One instance per page.
 /// </summary>
-internal static partial class PageFurniture
+internal sealed partial class PageFurniture
 {
     const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
@@ -28,66 +28,76 @@ internal static partial class PageFurniture
 
     static readonly HashSet<string> FurnitureTags = ["nav", "footer", "aside", "header", "menu"];
 
+    // Phrasing elements inside a paragraph style words, they do not frame the page; skipping them halves the checks.
+    static readonly HashSet<string> PhrasingTags = ["a", "em", "strong", "b", "i", "u", "s", "small", "sup", "sub", "abbr", "cite", "code", "mark", "q", "br", "wbr", "img", "picture", "source"];
+
     static readonly HashSet<string> FurnitureRoles = ["navigation", "menu", "menubar", "complementary", "banner", "contentinfo", "alert", "alertdialog", "dialog", "search"];
 
-    public static bool IsFurniture(IElement element)
+    [Flags]
+    enum NameHints { None = 0, StrongFurniture = 1, WeakFurniture = 2, Content = 4 }
+
+    // Pages repeat the same class attributes hundreds of times; each distinct one is matched once per page.
+    readonly Dictionary<string, NameHints> hintsByAttribute = new(StringComparer.Ordinal);
+
+    public bool IsFurniture(IElement element)
     {
         string tag = element.LocalName;
-        if (tag is "body" or "html" or "article" or "main")
+        if (tag is "body" or "html" or "article" or "main" || PhrasingTags.Contains(tag))
             return false;
         if (FurnitureTags.Contains(tag))
             return true;
-        string? role = element.GetAttribute("role");
-        if (role is not null && FurnitureRoles.Contains(role))
-            return true;
-        if (element.GetAttribute("aria-hidden") == "true" || IsHiddenByStyle(element))
-            return true;
-        bool weak = false, content = false;
-        foreach (string name in Names(element))
+        // One pass over the attributes: this runs for every element of the page.
+        var hints = NameHints.None;
+        foreach (var attribute in element.Attributes)
+        {
+            string value = attribute.Value;
+            switch (attribute.LocalName)
+            {
+                case "role" when FurnitureRoles.Contains(value):
+                case "aria-hidden" when value == "true":
+                case "style" when IsHiddenStyle(value):
+                    return true;
+                case "id" or "class":
+                    hints |= HintsOf(value);
+                    break;
+            }
+        }
+        return hints.HasFlag(NameHints.StrongFurniture) || hints == NameHints.WeakFurniture;
+    }
+
+    /// <summary>+1 for a name that says "content", −1 for one that says "furniture", 0 otherwise.</summary>
+    public int NameWeight(IElement element)
+    {
+        var hints = Hints(element);
+        return (hints & (NameHints.StrongFurniture | NameHints.WeakFurniture)) != 0 ? -1 : hints.HasFlag(NameHints.Content) ? 1 : 0;
+    }
+
+    NameHints Hints(IElement element) => HintsOf(element.Id) | HintsOf(element.GetAttribute("class"));
+
+    NameHints HintsOf(string? attribute)
+    {
+        if (string.IsNullOrEmpty(attribute))
+            return NameHints.None;
+        if (hintsByAttribute.TryGetValue(attribute, out var cached))
+            return cached;
+        var hints = NameHints.None;
+        foreach (string name in attribute.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             if (LayoutModifier().IsMatch(name))
                 continue;
             if (StrongFurniture().IsMatch(name))
-                return true;
-            weak |= WeakFurniture().IsMatch(name);
-            content |= ContentName().IsMatch(name);
-        }
-        return weak && !content;
-    }
-
-    /// <summary>+1 for a name that says "content", −1 for one that says "furniture", 0 otherwise.</summary>
-    public static int NameWeight(IElement element)
-    {
-        int weight = 0;
-        foreach (string name in Names(element))
-        {
-            if (LayoutModifier().IsMatch(name))
-                continue;
+                hints |= NameHints.StrongFurniture;
+            else if (WeakFurniture().IsMatch(name))
+                hints |= NameHints.WeakFurniture;
             if (ContentName().IsMatch(name))
-                weight = Math.Max(weight, 1);
-            if (StrongFurniture().IsMatch(name) || WeakFurniture().IsMatch(name))
-                return -1;
+                hints |= NameHints.Content;
         }
-        return weight;
+        hintsByAttribute[attribute] = hints;
+        return hints;
     }
 
-    static IEnumerable<string> Names(IElement element)
-    {
-        string? id = element.Id;
-        if (!string.IsNullOrEmpty(id))
-            yield return id;
-        string? classes = element.GetAttribute("class");
-        if (string.IsNullOrEmpty(classes))
-            yield break;
-        foreach (string name in classes.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            yield return name;
-    }
-
-    static bool IsHiddenByStyle(IElement element)
-    {
-        string? style = element.GetAttribute("style");
-        return style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
-            || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
-            || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase));
-    }
+    static bool IsHiddenStyle(string style) =>
+        style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
+        || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
+        || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
 }

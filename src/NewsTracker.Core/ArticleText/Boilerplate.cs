@@ -64,9 +64,11 @@ internal static partial class Boilerplate
     [GeneratedRegex(@"^(?:tags?|tagged(?: with)?|topics?|categories|category|filed under|keywords)\s*[:\-–]", Options)]
     private static partial Regex TagLabel();
 
-    // Separators between tags or keywords; a hyphen counts only where it glues a lower-case end to a capital.
-    [GeneratedRegex(@"\s*[|•·,;/]\s*|\s+[-–—]\s+|(?<=\p{Ll})-(?=\p{Lu})")]
-    private static partial Regex TagSeparator();
+    // Separators between tags or keywords; a hyphen counts only where it glues a lower-case end to a capital ("Trump-White House").
+    static readonly Regex[] TagSeparators =
+    [
+        new(@"\s*\|\s*"), new(@"\s*[•·]\s*"), new(@"\s*,\s*"), new(@"\s*;\s*"), new(@"\s*/\s*"), new(@"\s+[-–—]\s+"), new(@"(?<=\p{Ll})-(?=\p{Lu})"),
+    ];
 
     // Short English function words: prose and headings have them, keyword runs do not.
     static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
@@ -130,13 +132,24 @@ internal static partial class Boilerplate
         if (functionWords * 7 > words)
             return false;
 
-        var items = TagSeparator().Split(text).Where(i => i.Length > 0).ToArray();
-        if (items.Length >= 3 && (double)words / items.Length <= 4)
+        if (IsSeparatedList(text))
             return true;
         if (functionWords > 0)
             return false;
         bool repeats = tokens.Zip(tokens.Skip(1)).Any(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
         return words >= 12 || repeats || (words >= 5 && char.IsLower(text[0]));
+    }
+
+    /// <summary>Three or more items of at most four words, all split by the same separator ("Ukraine | Russia | NATO").</summary>
+    static bool IsSeparatedList(string text)
+    {
+        foreach (var separator in TagSeparators)
+        {
+            var items = separator.Split(text);
+            if (items.Length >= 3 && items.All(i => i.Length > 0 && CountWords(i) <= 4))
+                return true;
+        }
+        return false;
     }
 
     // A paragraph that starts with a bullet is an item of a list the article wrote out, such as a list of names.

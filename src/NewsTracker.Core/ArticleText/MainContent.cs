@@ -11,6 +11,7 @@ internal static class MainContent
 {
     const int MinParagraphChars = 25;
     const int VoteLevels = 5;
+    const int MinArticleChars = 200;
 
     sealed class Container
     {
@@ -18,6 +19,7 @@ internal static class MainContent
         public int TextChars;
         public int LinkChars;
         public bool Scored;
+        public int ProseChars;
         public double LinkDensity => TextChars == 0 ? 0 : (double)LinkChars / TextChars;
     }
 
@@ -76,7 +78,8 @@ internal static class MainContent
                 if (e == body)
                     break;
             }
-            if (!IsProse(block) || block.Owner is null)
+            // The page title (h1) is no paragraph of the article: it must not pull the choice to the page header.
+            if (!IsProse(block) || block.Owner is null || block.Owner.LocalName == "h1")
                 continue;
             double vote = 1 + block.Text.AsSpan().Count(',') + Math.Min(block.Text.Length / 100, 3);
             int level = 0;
@@ -89,24 +92,28 @@ internal static class MainContent
                     c.Scored = true;
                 }
                 c.Score += vote / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
+                c.ProseChars += block.VisibleChars;
                 if (e == body)
                     break;
             }
         }
 
-        IElement? top = null;
-        double topScore = 0;
+        // A container with a byline or a caption under a content-like class name can outscore the article on its
+        // name alone; one that holds a few lines of prose cannot be the article while another holds more.
+        IElement? top = null, topAmongAll = null;
+        double topScore = 0, topScoreAmongAll = 0;
         foreach (var (element, c) in containers)
         {
             if (!c.Scored)
                 continue;
             double score = c.Score * (1 - c.LinkDensity);
-            if (score > topScore)
-            {
-                top = element;
-                topScore = score;
-            }
+            if (score > topScoreAmongAll)
+                (topAmongAll, topScoreAmongAll) = (element, score);
+            if (score > topScore && c.ProseChars >= MinArticleChars)
+                (top, topScore) = (element, score);
         }
+        if (top is null)
+            (top, topScore) = (topAmongAll, topScoreAmongAll);
         if (top is null || topScore < 10)
             return null;
 

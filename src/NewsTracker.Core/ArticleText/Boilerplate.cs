@@ -125,16 +125,16 @@ internal static partial class Boilerplate
     /// </summary>
     static bool IsKeywordRun(string text, int words)
     {
-        if (words < 3 || EndsLikeSentence(text) || text.Contains(':') || StartsWithBullet(text) || !IsMostlyLatin(text))
+        if (words < 3 || EndsLikeSentence(text) || StartsWithBullet(text) || !IsMostlyLatin(text))
             return false;
         var tokens = text.Split(' ');
         int functionWords = tokens.Count(t => FunctionWords.Contains(t.Trim(',', ';', '|')));
         if (functionWords * 7 > words)
             return false;
-
         if (IsSeparatedList(text))
             return true;
-        if (functionWords > 0)
+        // Commas, quotes and brackets belong to sentences in any language, and function words to English ones.
+        if (functionWords > 0 || text.AsSpan().IndexOfAny(SentencePunctuation) >= 0)
             return false;
         bool repeats = tokens.Zip(tokens.Skip(1)).Any(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
         return words >= 12 || repeats || (words >= 5 && char.IsLower(text[0]));
@@ -154,6 +154,8 @@ internal static partial class Boilerplate
 
     // A paragraph that starts with a bullet is an item of a list the article wrote out, such as a list of names.
     static bool StartsWithBullet(string text) => text[0] is '•' or '·' or '-' or '–' or '—' or '*' or '▪' or '►';
+
+    static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create(",:;“”„\"«»()[]¿¡");
 
     static bool IsMostlyLatin(string text)
     {

@@ -12,14 +12,15 @@ internal sealed partial class PageFurniture
     const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     // Names of furniture that never hold the article, whatever else the class says.
-    [GeneratedRegex(@"comment|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|cookie|consent|gdpr|outbrain|taboola|advert|sponsor|promo|sidebar|breadcrumb|pagination|pager|popup|modal|paywall|most-?popular|most-?read|trending|read-?more|more-?stories|skip-?link|sr-only|screen-?reader|visually-?hidden|print-?only|byline|author-?(?:bio|info|box)|(?:^|[-_])tags?(?:$|[-_])|tag-?list|tagcloud|caption|credit|timestamp|dateline", Options)]
+    [GeneratedRegex(@"comment|disqus|share|sharing|related|recommend|newsletter|subscri|signup|sign-up|cookie|consent|gdpr|outbrain|taboola|advert|sponsor|promo|sidebar|breadcrumb|pagination|pager|popup|modal|paywall|most-?popular|most-?read|trending|read-?more|more-?stories|skip-?link|sr-only|screen-?reader|visually-?hidden|print-?only|byline|author-?(?:bio|info|box)|(?:^|[-_])tags?(?:$|[-_])|tag-?list|tagcloud|caption|credit|timestamp|dateline", Options)]
     private static partial Regex StrongFurniture();
 
     // Names of furniture that an article container may also carry ("article-header"): only furniture when no content word is there too.
-    [GeneratedRegex(@"(?:^|[-_])(?:nav|navbar|navigation|menu|header|footer|masthead|banner|widget|toolbar|ads?|ad-slot|meta|rating|utility|tools)(?:$|[-_])", Options)]
+    [GeneratedRegex(@"(?:^|[-_])(?:nav|navbar|navigation|menu|header|footer|masthead|banner|widget|toolbar|ads?|ad-slot|meta|rating|utility|tools|social)(?:$|[-_])", Options)]
     private static partial Regex WeakFurniture();
 
-    [GeneratedRegex(@"article|body|content|entry|main|post|story|text|blog|news", Options)]
+    // An embedded post (a tweet, an Instagram post) quoted by the article is part of its text.
+    [GeneratedRegex(@"article|body|content|entry|main|post|story|text|blog|news|embed|tweet", Options)]
     private static partial Regex ContentName();
 
     // Layout modifiers such as "has-sidebar" describe the element's neighbours, not the element.

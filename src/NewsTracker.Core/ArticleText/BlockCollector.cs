@@ -30,7 +30,9 @@ internal sealed partial class BlockCollector
     readonly Func<IElement, bool>? isFurniture;
     readonly Action<IElement>? observe;
     readonly List<TextBlock> blocks = [];
+    // The block being read, whitespace already collapsed; a space is owed when the next word comes.
     readonly StringBuilder current = new();
+    bool pendingSpace;
     int currentLinkChars;
     int linkDepth;
     readonly Stack<(BlockKind Kind, IElement? Owner)> blockStack = new();
@@ -131,28 +133,20 @@ internal sealed partial class BlockCollector
 
     void Append(string data)
     {
-        current.Append(data);
+        int visible = ArticleTextFormat.AppendCollapsed(current, data, ref pendingSpace);
         if (linkDepth > 0)
-        {
-            foreach (char c in data)
-            {
-                if (!char.IsWhiteSpace(c))
-                    currentLinkChars++;
-            }
-        }
+            currentLinkChars += visible;
     }
 
     void Flush()
     {
-        if (current.Length == 0)
-            return;
-        string text = ArticleTextFormat.CollapseWhitespace(current.ToString());
-        if (text.Length > 0)
+        if (current.Length > 0)
         {
             var (kind, owner) = blockStack.Peek();
-            blocks.Add(new TextBlock(text, currentLinkChars, kind, owner, furniture.Count == 0 ? [] : [.. furniture]));
+            blocks.Add(new TextBlock(current.ToString(), currentLinkChars, kind, owner, furniture.Count == 0 ? [] : [.. furniture]));
         }
         current.Clear();
+        pendingSpace = false;
         currentLinkChars = 0;
     }
 }

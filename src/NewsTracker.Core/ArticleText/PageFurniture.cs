@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
@@ -47,10 +48,12 @@ internal sealed partial class PageFurniture
             return false;
         if (FurnitureTags.Contains(tag))
             return true;
-        // One pass over the attributes: this runs for every element of the page.
+        // One pass over the attributes, by index: this runs for every element of the page.
         var hints = NameHints.None;
-        foreach (var attribute in element.Attributes)
+        var attributes = element.Attributes;
+        for (int i = 0; i < attributes.Length; i++)
         {
+            var attribute = attributes[i]!;
             string value = attribute.Value;
             switch (attribute.LocalName)
             {
@@ -83,9 +86,23 @@ internal sealed partial class PageFurniture
             return cached;
         var hints = NameHints.None;
         foreach (string name in attribute.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            hints |= HintsOfName(name);
+        hintsByAttribute[attribute] = hints;
+        return hints;
+    }
+
+    // Class names recur across pages of a site and across sites ("clearfix", "row", "entry-content"): the regexes
+    // run once per distinct name. Bounded, so a long-running crawler's memory stays flat.
+    static readonly ConcurrentDictionary<string, NameHints> HintsByName = new(StringComparer.Ordinal);
+    const int MaxCachedNames = 50_000;
+
+    static NameHints HintsOfName(string name)
+    {
+        if (HintsByName.TryGetValue(name, out var cached))
+            return cached;
+        var hints = NameHints.None;
+        if (!LayoutModifier().IsMatch(name))
         {
-            if (LayoutModifier().IsMatch(name))
-                continue;
             if (StrongFurniture().IsMatch(name))
                 hints |= NameHints.StrongFurniture;
             else if (WeakFurniture().IsMatch(name))
@@ -93,7 +110,9 @@ internal sealed partial class PageFurniture
             if (ContentName().IsMatch(name))
                 hints |= NameHints.Content;
         }
-        hintsByAttribute[attribute] = hints;
+        if (HintsByName.Count >= MaxCachedNames)
+            HintsByName.Clear();
+        HintsByName[name] = hints;
         return hints;
     }
 

@@ -33,6 +33,7 @@ internal sealed partial class BlockCollector
     // The block being read, whitespace already collapsed; a space is owed when the next word comes.
     readonly StringBuilder current = new();
     bool pendingSpace;
+    bool wordBoundary;
     int currentLinkChars;
     int linkDepth;
     readonly Stack<(BlockKind Kind, IElement? Owner)> blockStack = new();
@@ -93,12 +94,18 @@ internal sealed partial class BlockCollector
         if (isBlock)
             blockStack.Push((KindOf(tag, blockStack.Peek().Kind), element));
         if (isLink)
+        {
             linkDepth++;
+            MarkWordBoundary();
+        }
         if (isFurnitureElement)
             furniture.Add(element);
         Visit(element);
         if (isLink)
+        {
             linkDepth--;
+            MarkWordBoundary();
+        }
         if (isBlock || isFurnitureElement)
             Flush();
         if (isFurnitureElement)
@@ -131,8 +138,22 @@ internal sealed partial class BlockCollector
         }
     }
 
+    // A link is a word of its own even when the page glues it to its neighbours, as Japanese and Chinese text
+    // do ("ソフト<a>KeePass</a>の"): a space goes between letters or digits that meet at a link's edge.
+    void MarkWordBoundary()
+    {
+        if (current.Length > 0 && char.IsLetterOrDigit(current[^1]))
+            wordBoundary = true;
+    }
+
     void Append(string data)
     {
+        if (wordBoundary && data.Length > 0)
+        {
+            wordBoundary = char.IsWhiteSpace(data[0]);
+            if (char.IsLetterOrDigit(data[0]))
+                pendingSpace = true;
+        }
         int visible = ArticleTextFormat.AppendCollapsed(current, data, ref pendingSpace);
         if (linkDepth > 0)
             currentLinkChars += visible;
@@ -147,6 +168,7 @@ internal sealed partial class BlockCollector
         }
         current.Clear();
         pendingSpace = false;
+        wordBoundary = false;
         currentLinkChars = 0;
     }
 }

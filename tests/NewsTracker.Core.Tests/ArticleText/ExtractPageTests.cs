@@ -73,6 +73,7 @@ public class ExtractPageTests
               <div class="share-bar"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Email</a></div>
               <div class="article-body">
                 <p>{{{Prose1}}}</p>
+                <figure><img src="/geneva.jpg" alt=""><figcaption>Delegates arrive at the Palais des Nations in Geneva. Photo: Example Agency</figcaption></figure>
                 <p>{{{Prose2}}}</p>
                 <h2>What comes next</h2>
                 <p>{{{Prose3}}}</p>

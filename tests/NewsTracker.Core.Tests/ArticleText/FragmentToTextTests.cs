@@ -92,6 +92,15 @@ public class FragmentToTextTests
         Assert.Equal("One paragraph here.\n\nTwo\n\nlines.\n\nA heading\n\nBody after it.", text);
     }
 
+    [Theory]
+    [InlineData("<p>パスワード管理ソフト<a href='/k'>KeePass</a>の起動</p>", "パスワード管理ソフト KeePass の起動")]
+    [InlineData("<p>See <a href='/r'>the report</a>, then decide.</p>", "See the report, then decide.")]
+    [InlineData("<p>Officials (<a href='/r'>source</a>) confirmed it on Monday.</p>", "Officials (source) confirmed it on Monday.")]
+    public void LinkIsSeparatedFromLettersItIsGluedTo(string html, string text)
+    {
+        Assert.Equal(text, ArticleHtml.FragmentToText(html));
+    }
+
     [Fact]
     public void PlainTextWithEntitiesSplitsParagraphsOnBlankLines()
     {
@@ -128,6 +137,7 @@ public class FragmentToTextTests
     [InlineData("<p>12 Comments</p>")]
     [InlineData("<p>Be the first to comment on this story!</p>")]
     [InlineData("<p>Sign up for our daily newsletter to get the latest updates.</p>")]
+    [InlineData("<p>Tell us what YOU think...</p>")]
     // Syndication and copyright notices.
     [InlineData("<p>The post Talks resume in Geneva appeared first on Example News.</p>")]
     [InlineData("<p>This article was originally published on The Conversation.</p>")]
@@ -137,6 +147,8 @@ public class FragmentToTextTests
     [InlineData("<p>We use cookies to improve your experience. By continuing you accept our cookie policy.</p>")]
     [InlineData("<p>Please disable your ad blocker to support independent journalism.</p>")]
     [InlineData("<p>Alert: Content is protected !!</p>")]
+    [InlineData("<p>Advert</p>")]
+    [InlineData("<p>This slideshow requires JavaScript.</p>")]
     // Breadcrumbs.
     [InlineData("<p>Home › Politics › Europe</p>")]
     [InlineData("<p>Home / News</p>")]

@@ -117,8 +117,30 @@ internal static class MainContent
         if (top is null || topScore < 10)
             return null;
 
+        var winner = top;
         top = WidenToParent(top, topScore, containers, body);
-        return WithSiblings(top, containers);
+        var roots = WithSiblings(top, containers);
+        AddSectionsOfTheSameKind(winner, roots, containers);
+        return roots;
+    }
+
+    /// <summary>
+    /// Some pages split one article into sections placed in different parts of the layout (an intro block, then
+    /// the body), each in a container of the same tag and class as the winning one. Those elsewhere on the page
+    /// that score as well as a good sibling would are part of the article too.
+    /// </summary>
+    static void AddSectionsOfTheSameKind(IElement winner, HashSet<IElement> roots, Dictionary<IElement, Container> containers)
+    {
+        string? winnerClass = winner.GetAttribute("class");
+        if (string.IsNullOrEmpty(winnerClass))
+            return;
+        double threshold = Math.Max(10, containers[winner].Score * 0.2);
+        foreach (var (element, c) in containers)
+        {
+            if (c.Scored && c.Score * (1 - c.LinkDensity) >= threshold && element.LocalName == winner.LocalName
+                && element.GetAttribute("class") == winnerClass && !roots.Any(r => r.Contains(element) || element.Contains(r)))
+                roots.Add(element);
+        }
     }
 
     static Container Get(Dictionary<IElement, Container> containers, IElement e)

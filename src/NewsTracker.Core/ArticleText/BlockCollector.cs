@@ -35,6 +35,7 @@ internal sealed partial class BlockCollector
     bool pendingSpace;
     bool wordBoundary;
     int currentLinkChars;
+    int currentLinks;
     int linkDepth;
     readonly Stack<(BlockKind Kind, IElement? Owner)> blockStack = new();
     readonly List<IElement> furniture = [];
@@ -96,6 +97,7 @@ internal sealed partial class BlockCollector
         if (isLink)
         {
             linkDepth++;
+            currentLinks++;
             MarkWordBoundary();
         }
         if (isFurnitureElement)
@@ -164,11 +166,12 @@ internal sealed partial class BlockCollector
         if (current.Length > 0)
         {
             var (kind, owner) = blockStack.Peek();
-            blocks.Add(new TextBlock(current.ToString(), currentLinkChars, kind, owner, furniture.Count == 0 ? [] : [.. furniture]));
+            blocks.Add(new TextBlock(current.ToString(), currentLinkChars, currentLinks, kind, owner, furniture.Count == 0 ? [] : [.. furniture]));
         }
         current.Clear();
         pendingSpace = false;
         wordBoundary = false;
         currentLinkChars = 0;
+        currentLinks = 0;
     }
 }

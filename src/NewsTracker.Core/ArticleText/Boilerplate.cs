@@ -84,7 +84,9 @@ internal static partial class Boilerplate
         string text = block.Text;
         int words = CountWords(text);
 
-        if (block.LinkDensity >= 0.65)
+        // Headlines in link lists do not end with a full stop; a whole sentence under a link or two is prose
+        // (an item of a news round-up). Many links in one "sentence" are a list or a pop-up card.
+        if (block.LinkDensity >= 0.65 && !(words >= 12 && block.Links <= 2 && EndsLikeSentence(text)))
             return BoilerplateKind.LinkList;
         if (words <= 12 && (IsByline(text, words) || IsDateline(text, words)))
             return BoilerplateKind.Byline;

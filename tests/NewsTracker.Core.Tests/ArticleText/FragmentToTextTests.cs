@@ -162,6 +162,7 @@ public class FragmentToTextTests
     [InlineData("<p>ceasefire geneva talks negotiators europe ukraine russia diplomacy</p>")]
     // Link-dense blocks.
     [InlineData("<p><a href='/a'>Talks stall again</a> <a href='/b'>What the deal means</a></p>")]
+    [InlineData("<p><a href='/a'>Talks stall again as envoys leave</a>, <a href='/b'>what the deal means</a> and <a href='/c'>who is in the room, and why it matters</a>.</p>")]
     public void BoilerplateKindIsDropped(string boilerplate)
     {
         Assert.Equal(ArticleHtml.FragmentToText(Body), ArticleHtml.FragmentToText(Body + boilerplate));
@@ -175,6 +176,7 @@ public class FragmentToTextTests
     [InlineData("<p>Critics said the deal would leave a comment period of only ten days, which several lawmakers called far too short for a treaty of this importance and scope, and which the opposition vowed to challenge in parliament next week before the vote.</p>")]
     [InlineData("<p>The ruling concerned copyright law and the use of news articles by search engines.</p>")]
     [InlineData("<p>Read the statement <a href='/s'>here</a> before the vote, a spokesman urged reporters.</p>")]
+    [InlineData("<p><a href='/hl3'>A new game is finally coming out after twelve years of waiting, but only for virtual reality.</a></p>")]
     [InlineData("<ul><li>Britain, France, Germany</li></ul>")]
     [InlineData("<p>• European Commission President Ursula von der Leyen</p>")]
     [InlineData("<p>Published reports put the death toll at 12.</p>")]

@@ -49,13 +49,13 @@ internal sealed class ArticleText
     public bool IsPunct(int token, char c) =>
         token >= 0 && token < Tokens.Length && Tokens[token].Kind == TokenKind.Punct && Text[Tokens[token].Start] == c;
 
-    /// <summary>A heading line: short, no final punctuation, most words capitalized ("European Leaders Show Support").</summary>
+    /// <summary>A heading line: short, not ending in a question, quote or colon, most words capitalized ("European Leaders Show Support").</summary>
     public bool IsHeading(int sentence)
     {
         int s = SentenceTokenStart[sentence], e = SentenceEnd(sentence);
         if (e <= s) return false;
         var last = Tokens[e - 1];
-        if (last.Kind == TokenKind.Punct && Text[last.Start] is '.' or '!' or '?' or '"' or '”' or ':') return false;
+        if (last.Kind == TokenKind.Punct && Text[last.Start] is '!' or '?' or '"' or '”' or ':') return false;
         int words = 0, caps = 0;
         for (int i = s; i < e; i++)
         {

@@ -26,6 +26,7 @@ internal static class EventFinder
         public readonly List<int> Participants = [];
         public string? Place;
         public EventDate? Date;
+        public DateOnly From, To; // the days the event can fall on: its date, or "recent" / "ahead" when the text gives none
         public bool Planned, Definite;
         public int Anchor = -1;
         public int Cluster = -1;
@@ -37,6 +38,7 @@ internal static class EventFinder
         public readonly List<int> Participants = [];
         public string? Place;
         public EventDate? Date;
+        public DateOnly From, To;
         public bool Planned;
         public int FirstSentence, LastSentence;
     }
@@ -47,18 +49,20 @@ internal static class EventFinder
         "expects", "upcoming", "proposed", "possible", "potential", "prospective", "future", "next", "coming", "arrange",
         "arranging", "prepare", "preparing", "readiness", "ready", "willing", "willingness", "hopes", "hope", "wants", "want",
         "invited", "invite", "proposal", "propose", "potentially", "prospect", "possibility", "should", "agenda", "likely", "soon",
+        "imagine", "envisage", "envisaged", "envision", "mooted", "floated",
     };
 
     static readonly HashSet<string> HeldCues = new(StringComparer.OrdinalIgnoreCase)
     {
         "met", "hosted", "visited", "held", "took", "concluded", "last", "previous", "ago", "yesterday", "earlier", "recent",
-        "recently", "after", "during", "since", "ended", "wrapped",
+        "recently", "after", "during", "since", "ended", "wrapped", "follows",
     };
 
     /// <summary>Words between two triggers that make them two events ("the summit followed Trump's meeting with Putin").</summary>
     static readonly HashSet<string> Sequencers = new(StringComparer.OrdinalIgnoreCase)
     {
-        "after", "before", "following", "followed", "since", "than", "compared", "from", "until", "ahead", "preceded", "prior", "unlike", "instead",
+        "after", "before", "following", "followed", "follows", "since", "than", "compared", "from", "until", "ahead", "preceded", "prior",
+        "unlike", "instead", "subsequent", "subsequently", "then", "later", "earlier", "previous", "next",
     };
 
     static readonly HashSet<string> ListPrepositions = new(StringComparer.OrdinalIgnoreCase) { "with", "between", "among", "involving", "including", "featuring", "of" };
@@ -79,7 +83,9 @@ internal static class EventFinder
             {
                 int segStart = k == 0 ? start : (triggers[k - 1].Token + triggers[k].Token) / 2 + 1;
                 int segEnd = k == triggers.Count - 1 ? end : (triggers[k].Token + triggers[k + 1].Token) / 2 + 1;
-                var d = Read(a, people, triggers[k].Token, triggers[k].Type, triggers[k].Verb, s, segStart, segEnd, published,
+                int prevTrigger = k == 0 ? start - 1 : triggers[k - 1].Token;
+                int nextTrigger = k == triggers.Count - 1 ? end : triggers[k + 1].Token;
+                var d = Read(a, people, triggers[k].Token, triggers[k].Type, triggers[k].Verb, s, new Segment(segStart, segEnd, prevTrigger, nextTrigger), published,
                     k > 0 ? drafts[^1] : null);
                 drafts.Add(d);
             }
@@ -136,10 +142,10 @@ internal static class EventFinder
     {
         if (!a.Tokens[t].IsWord) return null;
         if (a.Is(t, "summit") || a.Is(t, "summits")) return (EventType.Summit, false);
-        if (a.Is(t, "meeting") || a.Is(t, "meetings")) return (EventType.Meeting, t + 1 < end && people.Actor(t + 1) >= 0);
+        if (a.Is(t, "meeting") || a.Is(t, "meetings")) return (EventType.Meeting, PersonAhead(a, people, t + 1, end) >= 0);
         if (a.Is(t, "meet") || a.Is(t, "meets") || a.Is(t, "met")) return (EventType.Meeting, true);
         if (a.Is(t, "encounter") || a.Is(t, "gathering")) return (EventType.Meeting, false);
-        if ((a.Is(t, "hosted") || a.Is(t, "hosts") || a.Is(t, "hosting") || a.Is(t, "host")) && t + 1 < end && people.Actor(t + 1) >= 0)
+        if ((a.Is(t, "hosted") || a.Is(t, "hosts") || a.Is(t, "hosting") || a.Is(t, "host")) && PersonAhead(a, people, t + 1, end) >= 0)
             return (EventType.Meeting, true);
         if (a.Is(t, "talks") || a.Is(t, "negotiations") || a.Is(t, "discussions")) return (EventType.Talks, false);
         if ((a.Is(t, "call") || a.Is(t, "calls") || a.Is(t, "conversation"))
@@ -156,8 +162,32 @@ internal static class EventFinder
         return null;
     }
 
-    static Draft Read(ArticleText a, PeopleIndex people, int trigger, EventType type, bool verb, int s, int segStart, int segEnd, DateOnly published, Draft? previous)
+    /// <summary>The tokens nearer a trigger than any other (for dates and cues), and its neighbouring triggers (for scans).</summary>
+    readonly record struct Segment(int Start, int End, int PreviousTrigger, int NextTrigger);
+
+    /// <summary>The first token of a person named at <paramref name="t"/>, after any title words ("Ukrainian President Volodymyr Zelenskiy"), or -1.</summary>
+    static int PersonAhead(ArticleText a, PeopleIndex people, int t, int end)
     {
+        for (int i = t; i < end && i <= t + 4; i++)
+        {
+            if (people.StartsAt[i] >= 0) return i;
+            var tok = a.Tokens[i];
+            bool title = tok.IsWord && (tok.Capitalized || a.IsIn(i, Lexicon.RoleNouns) || a.IsIn(i, Lexicon.RoleModifiers) || a.IsIn(i, Lexicon.Demonyms));
+            if (!title && !a.IsPunct(i, '.')) return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>Verbs whose subject takes part in the event they govern ("Trump held talks", "conducted a call").</summary>
+    static readonly HashSet<string> ParticipationVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hosted", "hosts", "hosting", "held", "holds", "hold", "convened", "attended", "attends", "conducted", "had", "has",
+        "organized", "organised", "chaired", "joined", "scheduled", "arranged", "requested", "sought", "proposed", "led",
+    };
+
+    static Draft Read(ArticleText a, PeopleIndex people, int trigger, EventType type, bool verb, int s, Segment seg, DateOnly published, Draft? previous)
+    {
+        int segStart = seg.Start, segEnd = seg.End;
         var d = new Draft { Type = type, Trigger = trigger, Sentence = s };
         int sentStart = a.SentenceTokenStart[s], sentEnd = a.SentenceEnd(s);
         bool heading = a.IsHeading(s);
@@ -165,7 +195,7 @@ internal static class EventFinder
         // In front: "the Trump-Putin phone call", "Zelenskyy and Trump's contentious February encounter", "their meeting".
         int placeEnd = trigger, placeStart = trigger;
         bool placeRun = true;
-        for (int i = trigger - 1; i >= segStart && i >= trigger - 8; i--)
+        for (int i = trigger - 1; i > seg.PreviousTrigger && i >= trigger - 8; i--)
         {
             if (people.EndsAt[i] >= 0) { Add(d, people.Actor(people.EndsAt[i])); i = people.EndsAt[i]; placeRun = false; continue; }
             var tok = a.Tokens[i];
@@ -177,6 +207,7 @@ internal static class EventFinder
             if (a.Is(i, "their")) { foreach (var p in LastPeople(a, people, i, 2)) Add(d, p); break; }
             if (a.IsIn(i, Lexicon.PossessivePronouns)) { if (people.StartsAt[i] >= 0) Add(d, people.Actor(i)); break; }
             if (a.Is(i, "the") || a.Is(i, "this") || a.Is(i, "that") || a.Is(i, "such") || a.Is(i, "these")) { d.Definite = true; break; }
+            if (tok.Possessive && !tok.Capitalized || Lexicon.Weekday(a.Word(i)) is not null && tok.Possessive) { d.Definite = true; break; } // "Monday's summit"
             if (a.IsIn(i, Lexicon.FunctionWords) || a.Is(i, "is") || a.Is(i, "was") || a.Is(i, "has") || a.Is(i, "had") || a.Is(i, "be")) break;
             if (!tok.Capitalized && a.Word(i).EndsWith("ed", StringComparison.Ordinal)) break;
             if (a.Is(i, "and")) { placeRun = false; continue; }
@@ -189,8 +220,9 @@ internal static class EventFinder
 
         // After: "met Putin", "a meeting with X and Y", "talks between X, Y and Z".
         int j = trigger + 1;
-        if (verb && j < segEnd && people.Actor(j) >= 0) CollectList(a, people, d, j, segEnd);
-        else if (j < segEnd && a.IsIn(j, ListPrepositions)) CollectList(a, people, d, j + 1, segEnd);
+        if (verb && j < seg.NextTrigger && PersonAhead(a, people, j, seg.NextTrigger) >= 0) CollectList(a, people, d, j, seg.NextTrigger);
+        else if (j < seg.NextTrigger && a.IsIn(j, ListPrepositions)) CollectList(a, people, d, j + 1, seg.NextTrigger);
+        if (a.IsPunct(sentEnd - 1, ':')) AddListBelow(a, people, d, s); // "The meeting included:" and a list of names
 
         if (type == EventType.Exchange)
         {
@@ -199,14 +231,31 @@ internal static class EventFinder
             if (d.Participants.Count == before) AddAll(a, people, d, sentStart, sentEnd);
         }
         else if (IsTrilateral(a, trigger, segStart, segEnd)) AddAll(a, people, d, sentStart, sentEnd);
-        else if (d.Participants.Count < 2) AddSubject(a, people, d, trigger, sentStart, sentEnd);
+        else if (d.Participants.Count < 2 && (d.Participants.Count > 0 || verb || GovernedByParticipationVerb(a, trigger, sentStart)))
+            AddSubject(a, people, d, trigger, sentStart, sentEnd);
 
-        d.Place ??= PlaceAfter(a, people, trigger, segEnd);
+        if (!heading) d.Place ??= PlaceAfter(a, people, trigger, seg.NextTrigger);
         d.Planned = IsPlanned(a, trigger, segStart, segEnd, verb, previous);
         var reading = DateResolver.Read(a, segStart, segEnd, trigger, published, d.Planned);
         if (reading.Planned is bool p2) d.Planned = p2;
         d.Date = reading.Date;
+        (d.From, d.To) = reading.HasRange ? (reading.From, reading.To)
+            : d.Planned ? (published, published.AddYears(1)) : (published.AddDays(-RecentDays), published);
         return d;
+    }
+
+    /// <summary>How far back a held event with no date in the text is taken to lie: news reports recent events.</summary>
+    const int RecentDays = 31;
+
+    /// <summary>Names listed on the short lines below a sentence ending in a colon (bullets, one per line).</summary>
+    static void AddListBelow(ArticleText a, PeopleIndex people, Draft d, int s)
+    {
+        for (int n = s + 1; n < a.Sentences.Count && n <= s + 15; n++)
+        {
+            int from = a.SentenceTokenStart[n], to = a.SentenceEnd(n);
+            if (to - from > 14 || a.ParagraphOfSentence[n] == a.ParagraphOfSentence[s]) break;
+            AddAll(a, people, d, from, to);
+        }
     }
 
     static void Add(Draft d, int actor)
@@ -229,6 +278,13 @@ internal static class EventFinder
             }
             break;
         }
+    }
+
+    static bool GovernedByParticipationVerb(ArticleText a, int trigger, int sentStart)
+    {
+        for (int i = trigger - 1; i >= sentStart && i >= trigger - 5; i--)
+            if (a.IsIn(i, ParticipationVerbs)) return true;
+        return false;
     }
 
     static void AddAll(ArticleText a, PeopleIndex people, Draft d, int from, int to)
@@ -297,7 +353,7 @@ internal static class EventFinder
         if (verb && a.Is(trigger - 1, "to")) return true; // "agreed to meet", "readiness to meet"
         int best = int.MaxValue;
         bool planned = false;
-        for (int i = segStart; i < segEnd; i++)
+        for (int i = Math.Max(segStart, trigger - CueReach); i < segEnd && i <= trigger + CueReach; i++)
         {
             if (i == trigger || !a.Tokens[i].IsWord) continue;
             bool p = a.IsIn(i, PlannedCues) || (a.Is(i, "set") && (a.Is(i + 1, "for") || a.Is(i + 1, "to")))
@@ -310,6 +366,9 @@ internal static class EventFinder
         if (a.Is(trigger, "met") || a.Is(trigger, "hosted") || a.Is(trigger, "visited")) return false;
         return planned;
     }
+
+    /// <summary>How far (in tokens) a tense cue can sit from its trigger: farther words describe something else.</summary>
+    const int CueReach = 8;
 
     static bool Before(ArticleText a, int token, string word, int within)
     {
@@ -327,24 +386,63 @@ internal static class EventFinder
         {
             int target = -1;
             if (prev is not null && prev.Sentence == d.Sentence && prev.Cluster >= 0 && SameClause(a, prev, d)) target = prev.Cluster;
-            else if (d.Participants.Count == 0 && d.Date is null && d.Definite) target = LatestCompatible(clusters, d);
-            else if (d.Participants.Count > 0 || d.Place is not null) target = BestCompatible(clusters, d);
+            else if (d.Definite && d.Place is null) target = LatestCompatible(clusters, d);
+            if (target < 0 && (d.Participants.Count > 0 || d.Place is not null)) target = BestCompatible(clusters, d);
             if (target < 0 && (d.Participants.Count > 0 || d.Place is not null || d.Date is not null))
             {
-                clusters.Add(new Cluster { Type = d.Type, Planned = d.Planned, FirstSentence = d.Sentence, LastSentence = d.Sentence });
+                clusters.Add(new Cluster { Type = d.Type, Planned = d.Planned, FirstSentence = d.Sentence, LastSentence = d.Sentence, From = d.From, To = d.To });
                 target = clusters.Count - 1;
             }
             if (target >= 0) Join(clusters[target], d, target);
             prev = d;
         }
-        return clusters;
+        return MergeSamePlace(clusters, drafts);
     }
+
+    /// <summary>
+    /// Clusters of one article compatible in type, status and dates are one event seen twice when they share the place,
+    /// or when one has no place and they share two people.
+    /// </summary>
+    static List<Cluster> MergeSamePlace(List<Cluster> clusters, List<Draft> drafts)
+    {
+        var into = Enumerable.Range(0, clusters.Count).ToArray();
+        for (int i = 0; i < clusters.Count; i++)
+            for (int j = i + 1; j < clusters.Count; j++)
+            {
+                var (a, b) = (clusters[i], clusters[j]);
+                if (into[j] != j || into[i] != i) continue;
+                bool samePlace = a.Place is not null && b.Place is not null && EventMatcher.SamePlace(a.Place, b.Place);
+                bool sameCast = (a.Place is null || b.Place is null) && a.Participants.Count(b.Participants.Contains) >= 2;
+                if (!samePlace && !sameCast) continue;
+                if (a.Planned && a.Participants.Count > 0 && b.Participants.Count > 0
+                    && !(a.Participants.Count == b.Participants.Count && b.Participants.All(a.Participants.Contains))) continue; // two different plans
+                if (EventMatcher.GroupOf(a.Type) != EventMatcher.GroupOf(b.Type) || a.Planned != b.Planned || !Overlap(a.From, a.To, b.From, b.To)) continue;
+                if (!EventMatcher.DatesCompatible(a.Date, b.Date)) continue;
+                foreach (var p in b.Participants) if (!a.Participants.Contains(p)) a.Participants.Add(p);
+                a.Place ??= b.Place;
+                if (a.Date is null || (a.Date.Day is null && b.Date?.Day is not null)) a.Date = b.Date ?? a.Date;
+                (a.From, a.To) = (Max(a.From, b.From), Min(a.To, b.To));
+                if (Rank(b.Type) < Rank(a.Type)) a.Type = b.Type;
+                into[j] = i;
+            }
+        var kept = new List<Cluster>();
+        var newIndex = new int[clusters.Count];
+        for (int i = 0; i < clusters.Count; i++)
+            if (into[i] == i) { newIndex[i] = kept.Count; kept.Add(clusters[i]); }
+        foreach (var d in drafts)
+            if (d.Cluster >= 0) d.Cluster = newIndex[into[d.Cluster]];
+        return kept;
+    }
+
+    static bool Overlap(DateOnly aFrom, DateOnly aTo, DateOnly bFrom, DateOnly bTo) => aFrom <= bTo && bFrom <= aTo;
+    static DateOnly Max(DateOnly x, DateOnly y) => x > y ? x : y;
+    static DateOnly Min(DateOnly x, DateOnly y) => x < y ? x : y;
 
     /// <summary>Two triggers of one sentence name one event unless a sequencing word or a change of status lies between them.</summary>
     static bool SameClause(ArticleText a, Draft first, Draft second)
     {
         if (EventMatcher.GroupOf(first.Type) != EventMatcher.GroupOf(second.Type) || first.Planned != second.Planned) return false;
-        if (first.Date is not null && second.Date is not null && !EventMatcher.DatesCompatible(first.Date, second.Date)) return false;
+        if (!EventMatcher.DatesCompatible(first.Date, second.Date) || !Overlap(first.From, first.To, second.From, second.To)) return false;
         for (int i = first.Trigger + 1; i < second.Trigger; i++)
             if (a.IsIn(i, Sequencers)) return false;
         return true;
@@ -357,6 +455,7 @@ internal static class EventFinder
         c.Place ??= d.Place;
         if (c.Date is null || (c.Date.Day is null && d.Date?.Day is not null)) c.Date = d.Date ?? c.Date;
         if (Rank(d.Type) < Rank(c.Type)) c.Type = d.Type;
+        (c.From, c.To) = (Max(c.From, d.From), Min(c.To, d.To));
         c.LastSentence = d.Sentence;
         d.Cluster = index;
     }
@@ -366,7 +465,7 @@ internal static class EventFinder
     static bool Compatible(Cluster c, Draft d)
     {
         if (EventMatcher.GroupOf(c.Type) != EventMatcher.GroupOf(d.Type) || c.Planned != d.Planned) return false;
-        if (!EventMatcher.DatesCompatible(c.Date, d.Date)) return false;
+        if (!EventMatcher.DatesCompatible(c.Date, d.Date) || !Overlap(c.From, c.To, d.From, d.To)) return false;
         if (c.Place is not null && d.Place is not null && !EventMatcher.SamePlace(c.Place, d.Place)) return false;
         if (c.Planned && c.Participants.Count > 0 && d.Participants.Count > 0
             && !(c.Participants.Count == d.Participants.Count && d.Participants.All(c.Participants.Contains))) return false;
@@ -393,7 +492,9 @@ internal static class EventFinder
             int shared = d.Participants.Count(c.Participants.Contains);
             bool samePlace = c.Place is not null && d.Place is not null;
             bool unknownCast = c.Participants.Count == 0 || d.Participants.Count == 0;
-            if (shared == 0 && !samePlace && !unknownCast) continue;
+            // Two full casts must share two people: a Putin-Zelenskyy meeting is not the Trump-Putin summit.
+            int needed = c.Participants.Count >= 2 && d.Participants.Count >= 2 ? 2 : 1;
+            if (shared < needed && !samePlace && !unknownCast) continue;
             double score = shared + (samePlace ? 2 : 0) + (c.Date == d.Date && d.Date is not null ? 2 : 0) + 0.01 * i;
             if (score > bestScore) { bestScore = score; best = i; }
         }

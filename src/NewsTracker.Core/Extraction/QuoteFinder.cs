@@ -26,7 +26,8 @@ internal static class QuoteFinder
         {
             int innerStart = q.Open + 1, innerEnd = q.Close;
             while (innerStart < innerEnd && char.IsWhiteSpace(a.Text[innerStart])) innerStart++;
-            while (innerEnd > innerStart && char.IsWhiteSpace(a.Text[innerEnd - 1])) innerEnd--;
+            // The comma before a closing mark ('"positive," he said') is the sentence's, not the speaker's.
+            while (innerEnd > innerStart && (char.IsWhiteSpace(a.Text[innerEnd - 1]) || a.Text[innerEnd - 1] is ',' or ';' or ':')) innerEnd--;
             if (innerEnd - innerStart < 2) continue;
             int openTok = FirstTokenAt(a, q.Open);
             int closeTok = FirstTokenAt(a, q.Close); // for an unclosed quote: the first token after its line

@@ -70,7 +70,9 @@ internal sealed class SpeakerResolver
         int clause = start;
         for (int t = token - 1; t > start; t--)
         {
-            if (article.IsPunct(t, ';') || article.Is(t, "whereas") || (article.Is(t, "while") && article.IsPunct(t - 1, ',')) || (article.Is(t, "but") && article.IsPunct(t - 1, ',')))
+            // ", while Macron stressed" (the comma may sit inside a closing quote: '...,” while')
+            bool afterPunct = t > start && article.Tokens[t - 1].Kind == TokenKind.Punct;
+            if (article.IsPunct(t, ';') || article.Is(t, "whereas") || ((article.Is(t, "while") || article.Is(t, "but")) && afterPunct))
             {
                 clause = t + 1;
                 break;

@@ -176,11 +176,11 @@ internal sealed class ActorMatcher
             if (!tok.IsWord) break;
             var w = a.Word(t + n);
             bool initial = w.Length <= 4 && w[^1] == '.';
-            bool particle = !tok.Capitalized && Lexicon.NameParticles.Contains(w.ToString()) && t + n + 1 < end && tokens[t + n + 1].Capitalized;
+            bool particle = !tok.Capitalized && Lexicon.NameParticles.Contains(w) && t + n + 1 < end && tokens[t + n + 1].Capitalized;
             bool nameWord = tok.Capitalized && !initial && w.Length >= 2 && char.IsLower(w[1])
-                && !Lexicon.NotNameWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
-                && !Lexicon.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
-                && !Lexicon.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+                && !Lexicon.NotNameWords.Contains(w)
+                && !Lexicon.Demonyms.Contains(w)
+                && !Lexicon.RoleNouns.Contains(w)
                 && Lexicon.Month(w) == 0 && Lexicon.Weekday(w) is null;
             if (!(nameWord || initial || particle)) break;
             if (nameWord) fullWords++;

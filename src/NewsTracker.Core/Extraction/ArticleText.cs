@@ -43,8 +43,8 @@ internal sealed class ArticleText
     public bool Is(int token, string word) =>
         token >= 0 && token < Tokens.Length && Tokens[token].Of(Text).Equals(word, StringComparison.OrdinalIgnoreCase);
 
-    public bool IsIn(int token, HashSet<string> words) =>
-        token >= 0 && token < Tokens.Length && Tokens[token].IsWord && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Tokens[token].Of(Text));
+    public bool IsIn(int token, WordSet words) =>
+        token >= 0 && token < Tokens.Length && Tokens[token].IsWord && words.Contains(Tokens[token].Of(Text));
 
     public bool IsPunct(int token, char c) =>
         token >= 0 && token < Tokens.Length && Tokens[token].Kind == TokenKind.Punct && Text[Tokens[token].Start] == c;

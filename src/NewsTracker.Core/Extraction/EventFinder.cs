@@ -43,7 +43,7 @@ internal static class EventFinder
         public int FirstSentence, LastSentence;
     }
 
-    static readonly HashSet<string> PlannedCues = new(StringComparer.OrdinalIgnoreCase)
+    static readonly WordSet PlannedCues = new(StringComparer.OrdinalIgnoreCase)
     {
         "will", "would", "could", "may", "might", "plan", "plans", "planned", "planning", "scheduled", "schedule", "expected",
         "expects", "upcoming", "proposed", "possible", "potential", "prospective", "future", "next", "coming", "arrange",
@@ -52,20 +52,20 @@ internal static class EventFinder
         "imagine", "envisage", "envisaged", "envision", "mooted", "floated",
     };
 
-    static readonly HashSet<string> HeldCues = new(StringComparer.OrdinalIgnoreCase)
+    static readonly WordSet HeldCues = new(StringComparer.OrdinalIgnoreCase)
     {
         "met", "hosted", "visited", "held", "took", "concluded", "last", "previous", "ago", "yesterday", "earlier", "recent",
         "recently", "after", "during", "since", "ended", "wrapped", "follows",
     };
 
     /// <summary>Words between two triggers that make them two events ("the summit followed Trump's meeting with Putin").</summary>
-    static readonly HashSet<string> Sequencers = new(StringComparer.OrdinalIgnoreCase)
+    static readonly WordSet Sequencers = new(StringComparer.OrdinalIgnoreCase)
     {
         "after", "before", "following", "followed", "follows", "since", "than", "compared", "from", "until", "ahead", "preceded", "prior",
         "unlike", "instead", "subsequent", "subsequently", "then", "later", "earlier", "previous", "next",
     };
 
-    static readonly HashSet<string> ListPrepositions = new(StringComparer.OrdinalIgnoreCase) { "with", "between", "among", "involving", "including", "featuring", "of" };
+    static readonly WordSet ListPrepositions = new(StringComparer.OrdinalIgnoreCase) { "with", "between", "among", "involving", "including", "featuring", "of" };
 
     public static List<ExtractedEvent> Find(ArticleText a, List<ArticleActor> actors, List<Mention> mentions, SpeakerResolver refs, DateOnly published)
     {
@@ -138,28 +138,52 @@ internal static class EventFinder
         public int Actor(int first) => StartsAt[first];
     }
 
+    enum TriggerWord { Summit, MeetingNoun, MeetVerb, Gathering, Host, Talks, Call, Speak, Exchange, Visit, Visited }
+
+    static readonly Dictionary<string, TriggerWord> TriggerWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["summit"] = TriggerWord.Summit, ["summits"] = TriggerWord.Summit,
+        ["meeting"] = TriggerWord.MeetingNoun, ["meetings"] = TriggerWord.MeetingNoun,
+        ["meet"] = TriggerWord.MeetVerb, ["meets"] = TriggerWord.MeetVerb, ["met"] = TriggerWord.MeetVerb,
+        ["encounter"] = TriggerWord.Gathering, ["gathering"] = TriggerWord.Gathering,
+        ["hosted"] = TriggerWord.Host, ["hosts"] = TriggerWord.Host, ["hosting"] = TriggerWord.Host, ["host"] = TriggerWord.Host,
+        ["talks"] = TriggerWord.Talks, ["negotiations"] = TriggerWord.Talks, ["discussions"] = TriggerWord.Talks,
+        ["call"] = TriggerWord.Call, ["calls"] = TriggerWord.Call, ["conversation"] = TriggerWord.Call,
+        ["spoke"] = TriggerWord.Speak, ["spoken"] = TriggerWord.Speak, ["talked"] = TriggerWord.Speak,
+        ["exchange"] = TriggerWord.Exchange, ["exchanges"] = TriggerWord.Exchange, ["swap"] = TriggerWord.Exchange, ["swaps"] = TriggerWord.Exchange,
+        ["visit"] = TriggerWord.Visit, ["visits"] = TriggerWord.Visit, ["trip"] = TriggerWord.Visit, ["visited"] = TriggerWord.Visited,
+    };
+
+    static readonly Dictionary<string, TriggerWord>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup = TriggerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    static readonly WordSet PrisonerWords = new(["prisoner", "prisoners", "POW", "POWs", "captives", "detainees"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether token <paramref name="t"/> names an event, its type, and whether it is a verb ("met X") rather than a noun.</summary>
     static (EventType, bool)? TriggerAt(ArticleText a, int t, int end, PeopleIndex people)
     {
-        if (!a.Tokens[t].IsWord) return null;
-        if (a.Is(t, "summit") || a.Is(t, "summits")) return (EventType.Summit, false);
-        if (a.Is(t, "meeting") || a.Is(t, "meetings")) return (EventType.Meeting, PersonAhead(a, people, t + 1, end) >= 0);
-        if (a.Is(t, "meet") || a.Is(t, "meets") || a.Is(t, "met")) return (EventType.Meeting, true);
-        if (a.Is(t, "encounter") || a.Is(t, "gathering")) return (EventType.Meeting, false);
-        if ((a.Is(t, "hosted") || a.Is(t, "hosts") || a.Is(t, "hosting") || a.Is(t, "host")) && PersonAhead(a, people, t + 1, end) >= 0)
-            return (EventType.Meeting, true);
-        if (a.Is(t, "talks") || a.Is(t, "negotiations") || a.Is(t, "discussions")) return (EventType.Talks, false);
-        if ((a.Is(t, "call") || a.Is(t, "calls") || a.Is(t, "conversation"))
-            && (a.Is(t - 1, "phone") || a.Is(t - 1, "telephone") || a.Is(t - 1, "video") || a.Is(t + 1, "with") || a.Is(t + 1, "between")))
-            return (EventType.Call, false);
-        if (a.Is(t, "spoke") || a.Is(t, "spoken") || a.Is(t, "talked"))
-            for (int i = t + 1; i < end && i <= t + 5; i++)
-                if (a.Is(i, "phone") || a.Is(i, "telephone")) return (EventType.Call, true);
-        if (a.Is(t, "exchange") || a.Is(t, "exchanges") || a.Is(t, "swap") || a.Is(t, "swaps"))
-            for (int i = Math.Max(0, t - 2); i < end && i <= t + 3; i++)
-                if (a.Is(i, "prisoner") || a.Is(i, "prisoners") || a.Is(i, "POW") || a.Is(i, "POWs") || a.Is(i, "captives") || a.Is(i, "detainees"))
-                    return (EventType.Exchange, false);
-        if (a.Is(t, "visit") || a.Is(t, "visits") || a.Is(t, "visited") || a.Is(t, "trip")) return (EventType.Visit, a.Is(t, "visited"));
-        return null;
+        if (!a.Tokens[t].IsWord || !TriggerLookup.TryGetValue(a.Word(t), out var word)) return null;
+        switch (word)
+        {
+            case TriggerWord.Summit: return (EventType.Summit, false);
+            case TriggerWord.MeetingNoun: return (EventType.Meeting, PersonAhead(a, people, t + 1, end) >= 0); // "after meeting Putin"
+            case TriggerWord.MeetVerb: return (EventType.Meeting, true);
+            case TriggerWord.Gathering: return (EventType.Meeting, false);
+            case TriggerWord.Host: return PersonAhead(a, people, t + 1, end) >= 0 ? (EventType.Meeting, true) : null; // "hosted Zelensky"
+            case TriggerWord.Talks: return (EventType.Talks, false);
+            case TriggerWord.Call:
+                bool phone = a.Is(t - 1, "phone") || a.Is(t - 1, "telephone") || a.Is(t - 1, "video") || a.Is(t + 1, "with") || a.Is(t + 1, "between");
+                return phone ? (EventType.Call, false) : null;
+            case TriggerWord.Speak:
+                for (int i = t + 1; i < end && i <= t + 5; i++)
+                    if (a.Is(i, "phone") || a.Is(i, "telephone")) return (EventType.Call, true);
+                return null;
+            case TriggerWord.Exchange:
+                for (int i = Math.Max(0, t - 2); i < end && i <= t + 3; i++)
+                    if (a.IsIn(i, PrisonerWords)) return (EventType.Exchange, false);
+                return null;
+            case TriggerWord.Visit: return (EventType.Visit, false);
+            default: return (EventType.Visit, true);
+        }
     }
 
     /// <summary>The tokens nearer a trigger than any other (for dates and cues), and its neighbouring triggers (for scans).</summary>
@@ -179,7 +203,7 @@ internal static class EventFinder
     }
 
     /// <summary>Verbs whose subject takes part in the event they govern ("Trump held talks", "conducted a call").</summary>
-    static readonly HashSet<string> ParticipationVerbs = new(StringComparer.OrdinalIgnoreCase)
+    static readonly WordSet ParticipationVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "hosted", "hosts", "hosting", "held", "holds", "hold", "convened", "attended", "attends", "conducted", "had", "has",
         "organized", "organised", "chaired", "joined", "scheduled", "arranged", "requested", "sought", "proposed", "led",

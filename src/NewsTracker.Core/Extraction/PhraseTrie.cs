@@ -10,6 +10,7 @@ internal sealed class PhraseTrie
     sealed class Node
     {
         public Dictionary<string, Node>? Next;
+        public Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> Lookup;
         public int Value = -1;
     }
 
@@ -28,7 +29,11 @@ internal sealed class PhraseTrie
         var node = root;
         foreach (var t in tokens)
         {
-            node.Next ??= new Dictionary<string, Node>(comparer);
+            if (node.Next is null)
+            {
+                node.Next = new Dictionary<string, Node>(comparer);
+                node.Lookup = node.Next.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
             var key = phrase[t.Start..t.End];
             if (!node.Next.TryGetValue(key, out var child)) node.Next[key] = child = new Node();
             node = child;
@@ -44,7 +49,7 @@ internal sealed class PhraseTrie
         var node = root;
         for (int i = start; i < limit && node.Next is not null; i++)
         {
-            if (!node.Next.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[i].Of(text), out var child)) break;
+            if (!node.Lookup.TryGetValue(tokens[i].Of(text), out var child)) break;
             node = child;
             if (node.Value >= 0) { value = node.Value; length = i - start + 1; }
             if (tokens[i].Possessive) break; // "Trump's White House" is not one name

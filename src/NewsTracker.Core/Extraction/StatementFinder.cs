@@ -11,7 +11,7 @@ namespace NewsTracker.Core.Extraction;
 internal static class StatementFinder
 {
     /// <summary>Reporting verbs whose object is the reported clause even without "that" ("said Russia would ...").</summary>
-    static readonly HashSet<string> BareClauseVerbs = new(StringComparer.OrdinalIgnoreCase)
+    static readonly WordSet BareClauseVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "said", "says", "insisted", "insists", "claimed", "claims", "argued", "argues", "warned", "warns", "added", "believes", "told",
     };

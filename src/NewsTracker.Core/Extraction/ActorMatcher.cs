@@ -100,7 +100,7 @@ internal sealed class ActorMatcher
                 }
                 if (a.Is(t, "the")) { TryDescription(a, t, actors, mentions); continue; }
                 if (!tokens[t].Capitalized) continue;
-                if (tokens[t].Possessive || t + 1 >= end || !tokens[t + 1].IsWord || !tokens[t + 1].Capitalized)
+                if (tokens[t].Possessive || t + 1 >= end || !tokens[t + 1].IsWord || !(tokens[t + 1].Capitalized || Lexicon.NameParticles.Contains(a.Word(t + 1))))
                 {
                     if (discoveredSurnames.TryGetValue(a.Word(t).ToString(), out var known))
                         mentions.Add(new Mention(known, t, t, tokens[t].Possessive, true));
@@ -114,7 +114,7 @@ internal sealed class ActorMatcher
                 var person = actors[pid];
                 person.FullNameSeen = true;
                 AddForm(person, name);
-                var role = LearnTitle(a, t, person) ?? AppositiveRole(a, t + nameLen, end);
+                var role = LearnTitle(a, t, person) ?? AppositiveRole(a, t + nameLen, end) ?? RoleBeforeComma(a, t);
                 person.Role ??= role;
                 if (role is not null) foreach (var w in role.Split(' ')) person.TitleWords.Add(w);
                 mentions.Add(new Mention(pid, t, t + nameLen - 1, tokens[t + nameLen - 1].Possessive, true));
@@ -176,7 +176,8 @@ internal sealed class ActorMatcher
             if (!tok.IsWord) break;
             var w = a.Word(t + n);
             bool initial = w.Length <= 4 && w[^1] == '.';
-            bool particle = !tok.Capitalized && Lexicon.NameParticles.Contains(w) && t + n + 1 < end && tokens[t + n + 1].Capitalized;
+            bool particle = !tok.Capitalized && Lexicon.NameParticles.Contains(w) && t + n + 1 < end
+                            && (tokens[t + n + 1].Capitalized || Lexicon.NameParticles.Contains(a.Word(t + n + 1))); // "von der Leyen"
             bool nameWord = tok.Capitalized && !initial && w.Length >= 2 && char.IsLower(w[1])
                 && !Lexicon.NotNameWords.Contains(w)
                 && !Lexicon.Demonyms.Contains(w)
@@ -219,6 +220,16 @@ internal sealed class ActorMatcher
                 return a.Text[a.Tokens[after + 2].Start..a.Tokens[i].End];
         }
         return null;
+    }
+
+    /// <summary>"A Kremlin official, Kirill Dmitriev": the role words before the comma, back to the article or start.</summary>
+    static string? RoleBeforeComma(ArticleText a, int t)
+    {
+        int roleNoun = t - 2;
+        if (!a.IsPunct(t - 1, ',') || !a.IsIn(roleNoun, Lexicon.RoleNouns)) return null;
+        int first = roleNoun, floor = a.SentenceTokenStart[a.SentenceOfToken[t]];
+        while (first - 1 >= floor && first > roleNoun - 4 && a.Tokens[first - 1].IsWord && !a.IsIn(first - 1, Lexicon.FunctionWords)) first--;
+        return a.Text[a.Tokens[first].Start..a.Tokens[roleNoun].End];
     }
 
     /// <summary>

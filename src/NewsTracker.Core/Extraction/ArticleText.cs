@@ -51,7 +51,7 @@ internal sealed class ArticleText
 
     /// <summary>
     /// A heading line: short, most words capitalized ("European Leaders Show Support"), not ending in a question, quote
-    /// or colon. A line ending in a full stop is a heading only in strict title case (every word over three letters).
+    /// or colon. A line ending in a full stop is a heading only when long and in strict title case (every word over three letters).
     /// </summary>
     public bool IsHeading(int sentence)
     {
@@ -68,7 +68,7 @@ internal sealed class ArticleText
             if (Tokens[i].Capitalized || Tokens[i].Length <= 3) caps++;
             else if (char.IsLetter(Text[Tokens[i].Start])) longLower++;
         }
-        if (fullStop) return words is >= 4 and <= 20 && longLower == 0;
+        if (fullStop) return words is >= 8 and <= 20 && longLower == 0;
         return words is >= 2 and <= 20 && caps * 10 >= words * 7;
     }
 }

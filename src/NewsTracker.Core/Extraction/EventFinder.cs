@@ -240,6 +240,8 @@ internal static class EventFinder
             if (placeRun && placeWord) placeStart = i;
             else placeRun = false;
         }
+        // One capitalized word at the start of a sentence says nothing about a proper name ("Peace talks are looming").
+        if (placeStart == sentStart && placeEnd - placeStart == 1) placeStart = placeEnd;
         if (placeStart < placeEnd && !heading) d.Place = a.Text[a.Tokens[placeStart].Start..a.Tokens[placeEnd - 1].End];
 
         // After: "met Putin", "a meeting with X and Y", "talks between X, Y and Z".

@@ -53,7 +53,7 @@ internal static class DateResolver
     {
         var w = a.Word(t);
         int month = Lexicon.Month(w);
-        if (month > 0)
+        if (month > 0 && IsMonthHere(a, t, to))
         {
             int i = t + 1;
             if (a.IsPunct(i, '.')) i++; // "Aug."
@@ -107,6 +107,21 @@ internal static class DateResolver
                 if (a.Is(i, "days") || a.Is(i, "weeks") || a.Is(i, "months")) return new DateReading(null, true, default, default);
         }
         return null;
+    }
+
+    static readonly WordSet MonthPrepositions = new(["in", "on", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "from", "between", "before", "after", "during", "and"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Full month names are months; "May" and abbreviations ("Mar", "Sept") only with a dot, a day or year after them,
+    /// or a preposition before them, so "Mar-a-Lago" and "Trump May Meet Putin" name no month.
+    /// </summary>
+    static bool IsMonthHere(ArticleText a, int t, int to)
+    {
+        var w = a.Word(t);
+        bool ambiguous = w.Length <= 4 && !w.Equals("June", StringComparison.OrdinalIgnoreCase) && !w.Equals("July", StringComparison.OrdinalIgnoreCase);
+        if (!ambiguous) return true;
+        if (a.IsPunct(t + 1, '.') && !w.Equals("May", StringComparison.OrdinalIgnoreCase)) return true;
+        return Number(a, t + 1, to, 1, 2200) > 0 || a.IsIn(t - 1, MonthPrepositions);
     }
 
     static bool IsPast(ArticleText a, int t) => a.Is(t, "last") || a.Is(t, "previous") || a.Is(t, "past") || a.Is(t, "preceding");

@@ -49,7 +49,7 @@ internal static class EventFinder
         "expects", "upcoming", "proposed", "possible", "potential", "prospective", "future", "next", "coming", "arrange",
         "arranging", "prepare", "preparing", "readiness", "ready", "willing", "willingness", "hopes", "hope", "wants", "want",
         "invited", "invite", "proposal", "propose", "potentially", "prospect", "possibility", "should", "agenda", "likely", "soon",
-        "imagine", "envisage", "envisaged", "envision", "mooted", "floated",
+        "imagine", "envisage", "envisaged", "envision", "mooted", "floated", "offered", "offer", "offers", "invitation",
     };
 
     static readonly WordSet HeldCues = new(StringComparer.OrdinalIgnoreCase)
@@ -257,10 +257,12 @@ internal static class EventFinder
             if (d.Participants.Count == before) AddAll(a, people, d, sentStart, sentEnd);
         }
         else if (IsTrilateral(a, trigger, segStart, segEnd)) AddAll(a, people, d, sentStart, sentEnd);
-        else if (d.Participants.Count < 2 && (d.Participants.Count > 0 || verb || GovernedByParticipationVerb(a, trigger, sentStart)))
+        else if (verb) AddVerbSubjects(a, people, d, trigger, seg.PreviousTrigger);
+        if (type is EventType.Visit && d.Participants.Count == 0) AddVerbSubjects(a, people, d, trigger, seg.PreviousTrigger);
+        if (d.Participants.Count < 2 && type is not EventType.Exchange && !IsTrilateral(a, trigger, segStart, segEnd) && (d.Participants.Count > 0 || verb || GovernedByParticipationVerb(a, trigger, sentStart)))
             AddSubject(a, people, d, trigger, sentStart, sentEnd);
 
-        if (!heading) d.Place ??= PlaceAfter(a, people, trigger, seg.NextTrigger);
+        if (!heading) d.Place ??= PlaceAfter(a, people, trigger, seg.NextTrigger, visit: type == EventType.Visit);
         d.Planned = IsPlanned(a, trigger, segStart, segEnd, verb, previous);
         var reading = DateResolver.Read(a, segStart, segEnd, trigger, published, d.Planned);
         if (reading.Planned is bool p2) d.Planned = p2;
@@ -303,6 +305,31 @@ internal static class EventFinder
                 continue;
             }
             break;
+        }
+    }
+
+    /// <summary>
+    /// The subject of a verb trigger: the nearest person before it in its clause ("Witkoff last met Putin",
+    /// "Putin's readiness to meet"), with anyone joined to that person by "and" ("Trump and Zelensky to meet").
+    /// </summary>
+    static void AddVerbSubjects(ArticleText a, PeopleIndex people, Draft d, int trigger, int previousTrigger)
+    {
+        int floor = Math.Max(previousTrigger + 1, a.SentenceTokenStart[a.SentenceOfToken[trigger]]);
+        for (int i = trigger - 1; i >= floor && i >= trigger - 10; i--)
+        {
+            if (a.IsPunct(i, ',') || a.IsPunct(i, ';') || a.Is(i, "that") || a.Is(i, "which") || a.Is(i, "who")) return;
+            if (people.EndsAt[i] < 0) continue;
+            int first = people.EndsAt[i];
+            Add(d, people.Actor(first));
+            while (a.Is(first - 1, "and") || a.IsPunct(first - 1, ','))
+            {
+                int prev = first - 2;
+                while (prev >= floor && prev > first - 6 && people.EndsAt[prev] < 0 && a.Tokens[prev].IsWord && (a.Tokens[prev].Capitalized || a.IsIn(prev, Lexicon.RoleNouns))) prev--;
+                if (prev < floor || people.EndsAt[prev] < 0) return;
+                first = people.EndsAt[prev];
+                Add(d, people.Actor(first));
+            }
+            return;
         }
     }
 
@@ -351,14 +378,15 @@ internal static class EventFinder
         return false;
     }
 
-    /// <summary>"in Alaska", "at the White House" after the trigger, before the clause ends.</summary>
-    static string? PlaceAfter(ArticleText a, PeopleIndex people, int trigger, int segEnd)
+    /// <summary>"in Alaska", "at the White House" after the trigger, before the clause ends; for visits also "visit Moscow", "a trip to Kyiv".</summary>
+    static string? PlaceAfter(ArticleText a, PeopleIndex people, int trigger, int segEnd, bool visit)
     {
         for (int k = trigger + 1; k < segEnd && k <= trigger + 12; k++)
         {
             if (a.IsPunct(k, ',') || a.IsPunct(k, ';') || a.Is(k, "which") || a.Is(k, "where")) return null;
-            if (!(a.Is(k, "in") || a.Is(k, "at"))) continue;
-            int m = k + 1;
+            bool directObject = visit && k == trigger + 1 && a.Tokens[k].Capitalized;
+            if (!(a.Is(k, "in") || a.Is(k, "at") || (visit && a.Is(k, "to")) || directObject)) continue;
+            int m = directObject ? k : k + 1;
             if (a.Is(m, "the")) m++;
             int first = m;
             while (m < segEnd && a.Tokens[m].IsWord && a.Tokens[m].Capitalized && !people.InMention[m]

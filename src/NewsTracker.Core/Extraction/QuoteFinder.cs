@@ -59,11 +59,21 @@ internal static class QuoteFinder
         if (after < a.SentenceEnd(s1))
         {
             if (a.IsIn(after, Lexicon.SpeechVerbs) && speakers.At(s1, after + 1) is { Possessive: false } r1) return r1.Actor;
-            if (speakers.At(s1, after) is { Possessive: false } r2)
+            // '..." Kremlin spokesman Dmitry Peskov said': the person before the verb, not the organisation in his title.
+            int verb = -1, person = -1, organization = -1;
+            for (int i = after; i < a.SentenceEnd(s1) && i <= after + 8 && verb < 0; i++)
             {
-                for (int i = r2.Last + 1; i < a.SentenceEnd(s1) && i <= r2.Last + 4; i++)
-                    if (a.IsIn(i, Lexicon.SpeechVerbs)) return r2.Actor;
+                if (speakers.At(s1, i) is { Possessive: false } r)
+                {
+                    if (r.Person) person = r.Actor; else if (organization < 0) organization = r.Actor;
+                    i = r.Last;
+                    verb = speakers.SpeechVerbAfter(r.Last, a.SentenceEnd(s1));
+                    continue;
+                }
+                var tok = a.Tokens[i];
+                if (!(tok.IsWord && (tok.Capitalized || a.IsIn(i, Lexicon.RoleNouns) || a.IsIn(i, Lexicon.RoleModifiers) || a.IsIn(i, Lexicon.Demonyms)) || a.IsPunct(i, '.'))) break;
             }
+            if (verb >= 0 && (person >= 0 || organization >= 0)) return person >= 0 ? person : organization;
         }
         for (int s = s0; s <= s1; s++)
         {

@@ -60,9 +60,10 @@ internal sealed class SpeakerResolver
     }
 
     /// <summary>
-    /// The subject of the clause that holds <paramref name="token"/>: the first person named (not possessive) between
-    /// the clause start and the token; a clause starts at the sentence start or after ", while", "; ", ", but", "whereas".
-    /// Falls back to the sentence's first such person before the token.
+    /// The subject of the clause that holds <paramref name="token"/>: the first person (not a possessive) between the
+    /// clause start and the token who is followed by a speech verb ("Asked whether Putin would join, Leavitt said:"),
+    /// else the first person there at all; a clause starts at the sentence start or after ", while", "; ", ", but",
+    /// "whereas". Falls back to the sentence's first such person before the token.
     /// </summary>
     public int SubjectBefore(int sentence, int token)
     {
@@ -78,8 +79,31 @@ internal sealed class SpeakerResolver
                 break;
             }
         }
-        int found = FirstPerson(sentence, clause, token, possessiveOk: false);
+        int found = FirstSpeaker(sentence, clause, token);
+        if (found < 0) found = FirstPerson(sentence, clause, token, possessiveOk: false);
         return found >= 0 || clause == start ? found : FirstPerson(sentence, start, token, possessiveOk: false);
+    }
+
+    /// <summary>The first person in [from, to) followed, after at most three auxiliaries or adverbs, by a speech verb.</summary>
+    int FirstSpeaker(int sentence, int from, int to)
+    {
+        foreach (var r in bySentence[sentence])
+        {
+            if (r.First < from || r.First >= to || !r.Person || r.Possessive) continue;
+            if (SpeechVerbAfter(r.Last, to) >= 0) return r.Actor;
+        }
+        return -1;
+    }
+
+    /// <summary>The speech verb right after a reference (skipping "has", "also", "-ly" adverbs...), or -1.</summary>
+    public int SpeechVerbAfter(int last, int limit)
+    {
+        for (int i = last + 1; i < limit && i <= last + 4; i++)
+        {
+            if (article.IsIn(i, Lexicon.SpeechVerbs)) return i;
+            if (!(article.IsIn(i, Lexicon.Auxiliaries) || article.Word(i).EndsWith("ly", StringComparison.Ordinal))) return -1;
+        }
+        return -1;
     }
 
     /// <summary>The first person referred to in [from, to) of a sentence.</summary>

@@ -139,4 +139,35 @@ public class EventTests
     {
         Assert.Empty(Events(text));
     }
+
+    [Theory]
+    [InlineData("Lopez will host Smith at Mar-a-Lago on Sunday.", "2025-08-24")]
+    [InlineData("Lopez May Meet Smith in Rome", null)]
+    [InlineData("Lopez will meet Smith in Rome in May.", "2026-05")]
+    [InlineData("Lopez will meet Smith in Rome on Sept. 3.", "2025-09-03")]
+    [InlineData("Lopez met Smith in Rome on Sept. 3.", "2024-09-03")]
+    public void Month_abbreviations_and_May_need_date_context(string text, string? date)
+    {
+        var e = Assert.Single(Events(text));
+        if (date is null) Assert.True(e.Date is null || e.Date.Year == 2025 && e.Date.Month == 8);
+        else Assert.Equal(date, e.Date?.ToString());
+    }
+
+    [Fact]
+    public void Verb_subjects_joined_by_and_all_take_part()
+    {
+        var e = Assert.Single(Events("Lopez and Smith to meet in Rome"));
+        Assert.Equal(["Maria Lopez", "Tom Smith"], e.Participants.Order());
+        Assert.True(e.Planned);
+    }
+
+    [Fact]
+    public void A_visit_has_its_visitor_and_destination()
+    {
+        var e = Assert.Single(Events("Lopez said she expected envoy Smith to visit Moscow next week."));
+        Assert.Equal(EventType.Visit, e.Type);
+        Assert.Equal("Moscow", e.Place);
+        Assert.Contains("Tom Smith", e.Participants);
+        Assert.True(e.Planned);
+    }
 }

@@ -101,4 +101,17 @@ public class QuoteTests
         var claim = Assert.Single(TestStory.Extract("“A truce is close,” Lopez said.").Claims);
         Assert.Equal(["ceasefire"], claim.Topics);
     }
+
+    [Fact]
+    public void After_a_quote_the_person_beats_the_organisation_in_his_title()
+    {
+        Assert.Equal([("Tom Smith", "We are waiting")], Quotes("“We are waiting,” NATO envoy Tom Smith said."));
+    }
+
+    [Fact]
+    public void The_person_with_the_speech_verb_beats_an_earlier_name()
+    {
+        Assert.Equal([("Maria Lopez", "We'll see.")], Quotes("Asked whether Smith would join by phone, Lopez said: “We'll see.”"));
+        Assert.Equal([("Hans Weber", "frank")], Quotes("Lopez and Smith spoke on Thursday, which aide Hans Weber described as “frank”."));
+    }
 }

@@ -106,7 +106,7 @@ internal sealed class ActorMatcher
                         mentions.Add(new Mention(known, t, t, tokens[t].Possessive, true));
                     continue;
                 }
-                if (heading || byline) continue;
+                if (heading || byline || a.IsIn(t, Lexicon.Titles)) continue; // "Mr Zelensky", "Sir Keir Starmer": the name starts after the title
                 int nameLen = NameLength(a, t, end);
                 if (nameLen == 0 || !LooksLikePerson(a, t, nameLen, end)) continue;
                 string name = text[tokens[t].Start..tokens[t + nameLen - 1].End];

@@ -49,7 +49,7 @@ internal static class EventFinder
         "expects", "upcoming", "proposed", "possible", "potential", "prospective", "future", "next", "coming", "arrange",
         "arranging", "prepare", "preparing", "readiness", "ready", "willing", "willingness", "hopes", "hope", "wants", "want",
         "invited", "invite", "proposal", "propose", "potentially", "prospect", "possibility", "should", "agenda", "likely", "soon",
-        "imagine", "envisage", "envisaged", "envision", "mooted", "floated", "offered", "offer", "offers", "invitation",
+        "imagine", "envisage", "envisaged", "envision", "mooted", "floated", "offered", "offer", "offers", "invitation", "due",
     };
 
     static readonly WordSet HeldCues = new(StringComparer.OrdinalIgnoreCase)
@@ -104,7 +104,9 @@ internal static class EventFinder
         var events = new List<ExtractedEvent>();
         foreach (var c in clusters)
         {
-            bool enough = c.Participants.Count >= 2 || c.Place is not null || (c.Participants.Count == 1 && c.Date is not null);
+            // A prisoner exchange between countries names no people, but its date makes it one real event.
+            bool enough = c.Participants.Count >= 2 || c.Place is not null || (c.Participants.Count == 1 && c.Date is not null)
+                          || (c.Type == EventType.Exchange && c.Date is not null);
             if (!enough) continue;
             var date = c.Date ?? (c.Planned ? null : new EventDate(published.Year, published.Month, null));
             events.Add(new ExtractedEvent(c.Type, date, c.Planned, c.Place, c.Participants.Select(p => actors[p].Name).ToList(), a.Sentences[c.FirstSentence]));
@@ -151,6 +153,7 @@ internal static class EventFinder
         ["call"] = TriggerWord.Call, ["calls"] = TriggerWord.Call, ["conversation"] = TriggerWord.Call,
         ["spoke"] = TriggerWord.Speak, ["spoken"] = TriggerWord.Speak, ["talked"] = TriggerWord.Speak,
         ["exchange"] = TriggerWord.Exchange, ["exchanges"] = TriggerWord.Exchange, ["swap"] = TriggerWord.Exchange, ["swaps"] = TriggerWord.Exchange,
+        ["exchanged"] = TriggerWord.Exchange, ["swapped"] = TriggerWord.Exchange,
         ["visit"] = TriggerWord.Visit, ["visits"] = TriggerWord.Visit, ["trip"] = TriggerWord.Visit, ["visited"] = TriggerWord.Visited,
     };
 
@@ -178,8 +181,9 @@ internal static class EventFinder
                     if (a.Is(i, "phone") || a.Is(i, "telephone")) return (EventType.Call, true);
                 return null;
             case TriggerWord.Exchange:
-                for (int i = Math.Max(0, t - 2); i < end && i <= t + 3; i++)
-                    if (a.IsIn(i, PrisonerWords)) return (EventType.Exchange, false);
+                // "prisoner swap", "exchanged 390 prisoners", "prisoners ... in the first stage of a swap"
+                for (int i = Math.Max(a.SentenceTokenStart[a.SentenceOfToken[t]], t - 10); i < end && i <= t + 4; i++)
+                    if (a.IsIn(i, PrisonerWords)) return (EventType.Exchange, a.Word(t).EndsWith("ed", StringComparison.OrdinalIgnoreCase));
                 return null;
             case TriggerWord.Visit: return (EventType.Visit, false);
             default: return (EventType.Visit, true);
@@ -207,6 +211,7 @@ internal static class EventFinder
     {
         "hosted", "hosts", "hosting", "held", "holds", "hold", "convened", "attended", "attends", "conducted", "had", "has",
         "organized", "organised", "chaired", "joined", "scheduled", "arranged", "requested", "sought", "proposed", "led",
+        "host", "attend", "convene", "chair", "join", "lead", "leads", "attending", "leading", "joining",
     };
 
     static Draft Read(ArticleText a, PeopleIndex people, int trigger, EventType type, bool verb, int s, Segment seg, DateOnly published, Draft? previous)
@@ -242,7 +247,7 @@ internal static class EventFinder
         }
         // One capitalized word at the start of a sentence says nothing about a proper name ("Peace talks are looming").
         if (placeStart == sentStart && placeEnd - placeStart == 1) placeStart = placeEnd;
-        if (placeStart < placeEnd && !heading) d.Place = a.Text[a.Tokens[placeStart].Start..a.Tokens[placeEnd - 1].End];
+        if (placeStart < placeEnd && !heading && !verb) d.Place = a.Text[a.Tokens[placeStart].Start..a.Tokens[placeEnd - 1].End];
 
         // After: "met Putin", "a meeting with X and Y", "talks between X, Y and Z".
         int j = trigger + 1;
@@ -253,8 +258,8 @@ internal static class EventFinder
         if (type == EventType.Exchange)
         {
             int before = d.Participants.Count;
-            AddAll(a, people, d, trigger + 1, sentEnd);
-            if (d.Participants.Count == before) AddAll(a, people, d, sentStart, sentEnd);
+            AddExchanged(people, d, trigger + 1, sentEnd);
+            if (d.Participants.Count == before) AddExchanged(people, d, sentStart, sentEnd);
         }
         else if (IsTrilateral(a, trigger, segStart, segEnd)) AddAll(a, people, d, sentStart, sentEnd);
         else if (verb) AddVerbSubjects(a, people, d, trigger, seg.PreviousTrigger);
@@ -338,6 +343,13 @@ internal static class EventFinder
         for (int i = trigger - 1; i >= sentStart && i >= trigger - 5; i--)
             if (a.IsIn(i, ParticipationVerbs)) return true;
         return false;
+    }
+
+    /// <summary>Everyone named in [from, to) except whoever only reports the exchange ("..., Zelensky said").</summary>
+    static void AddExchanged(PeopleIndex people, Draft d, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (people.StartsAt[k] >= 0 && people.Refs.SpeechVerbAfter(people.LastOf[k], to) < 0) Add(d, people.Actor(k));
     }
 
     static void AddAll(ArticleText a, PeopleIndex people, Draft d, int from, int to)

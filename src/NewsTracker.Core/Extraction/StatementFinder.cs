@@ -16,13 +16,17 @@ internal static class StatementFinder
         "said", "says", "insisted", "insists", "claimed", "claims", "argued", "argues", "warned", "warns", "added", "believes", "told",
     };
 
-    public static List<RawClaim> Find(ArticleText a, SpeakerResolver speakers)
+    public static List<RawClaim> Find(ArticleText a, SpeakerResolver speakers, IReadOnlyList<RawClaim> quotes)
     {
         var claims = new List<RawClaim>();
+        int q = 0;
         for (int s = 0; s < a.Sentences.Count; s++)
         {
             int end = a.SentenceEnd(s);
-            if (a.Sentences[s].Of(a.Text).AsSpan().IndexOfAny("\"“”") >= 0 || a.IsPunct(end - 1, ':')) continue;
+            var sentence = a.Sentences[s];
+            while (q < quotes.Count && quotes[q].Sentence.End <= sentence.Start) q++;
+            bool quoted = q < quotes.Count && quotes[q].Sentence.Start < sentence.End;
+            if (quoted || sentence.Of(a.Text).AsSpan().IndexOfAny("\"“”") >= 0 || a.IsPunct(end - 1, ':')) continue;
             foreach (var r in speakers.In(s))
             {
                 if (r.Possessive) continue;
@@ -41,7 +45,7 @@ internal static class StatementFinder
                 if (!that && !a.IsIn(verb, BareClauseVerbs) && !a.Is(start, "on") && !a.Is(start, "for")) continue;
                 int last = end - 1;
                 while (last >= start && a.Tokens[last].Kind == TokenKind.Punct) last--;
-                if (last - start < 2) continue;
+                if (last - start < 2 || !a.Tokens[start].IsWord) continue;
                 var span = new TextSpan(a.Tokens[start].Start, a.Tokens[last].End);
                 claims.Add(new RawClaim(r.Actor, ClaimKind.Statement, span, a.Sentences[s]));
                 break; // one statement per sentence: its first reporting clause covers the rest

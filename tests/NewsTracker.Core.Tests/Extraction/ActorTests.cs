@@ -88,4 +88,12 @@ public class ActorTests
         Assert.Equal("Lopez", m.Span.Of(text));
         Assert.Equal("Then Lopez spoke.", m.Sentence.Of(text));
     }
+
+    [Fact]
+    public void Courtesy_titles_without_a_dot_lead_to_the_story_actor()
+    {
+        var r = TestStory.Extract("Maria Lopez spoke. Mr Lopez, Mrs Lopez and Sir Tom Smith listened.");
+        Assert.Equal(["Maria Lopez", "Tom Smith"], r.Actors.Select(a => a.Name));
+        Assert.DoesNotContain(r.Actors, a => a.Discovered);
+    }
 }

@@ -170,4 +170,23 @@ public class EventTests
         Assert.Contains("Tom Smith", e.Participants);
         Assert.True(e.Planned);
     }
+
+    [Fact]
+    public void A_dated_exchange_between_countries_is_kept_without_its_reporter()
+    {
+        var e = Assert.Single(Events("Spain and France exchanged 390 prisoners on Friday, Lopez said."));
+        Assert.Equal(EventType.Exchange, e.Type);
+        Assert.Equal("2025-08-15", e.Date?.ToString());
+        Assert.Empty(e.Participants);
+        Assert.Null(e.Place);
+    }
+
+    [Fact]
+    public void Due_to_host_is_a_plan_with_its_host()
+    {
+        var e = Assert.Single(Events("Lopez is due to host a meeting of allies in London on Thursday."));
+        Assert.True(e.Planned);
+        Assert.Equal("2025-08-21", e.Date?.ToString());
+        Assert.Equal(["Maria Lopez"], e.Participants);
+    }
 }

@@ -33,4 +33,11 @@ public class StatementTests
         Assert.Empty(Statements("Lopez’s aides said the talks would resume."));
         Assert.Empty(Statements("Lopez said the talks would “resume soon.”"));
     }
+
+    [Fact]
+    public void Sentences_holding_a_quote_give_no_statement()
+    {
+        Assert.Empty(Statements("Speaking in Madrid, Lopez said: 'We will not leave.'"));
+        Assert.Empty(Statements("'No deal yet,' Lopez told state TV."));
+    }
 }

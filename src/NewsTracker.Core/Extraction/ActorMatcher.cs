@@ -70,6 +70,7 @@ internal sealed class ActorMatcher
         var mentions = new List<Mention>();
         var byStoryIndex = new Dictionary<int, int>();
         var discoveredSurnames = new Dictionary<string, int>(StringComparer.Ordinal);
+        var surnameLookup = discoveredSurnames.GetAlternateLookup<ReadOnlySpan<char>>();
         var tokens = a.Tokens;
         var text = a.Text;
 
@@ -102,7 +103,7 @@ internal sealed class ActorMatcher
                 if (!tokens[t].Capitalized) continue;
                 if (tokens[t].Possessive || t + 1 >= end || !tokens[t + 1].IsWord || !(tokens[t + 1].Capitalized || Lexicon.NameParticles.Contains(a.Word(t + 1))))
                 {
-                    if (discoveredSurnames.TryGetValue(a.Word(t).ToString(), out var known))
+                    if (discoveredSurnames.Count > 0 && surnameLookup.TryGetValue(a.Word(t), out var known))
                         mentions.Add(new Mention(known, t, t, tokens[t].Possessive, true));
                     continue;
                 }

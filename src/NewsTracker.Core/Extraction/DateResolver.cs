@@ -40,7 +40,7 @@ internal static class DateResolver
         int bestDistance = int.MaxValue;
         for (int t = from; t < to; t++)
         {
-            if (!a.Tokens[t].IsWord) continue;
+            if (!a.IsIn(t, DateWords)) continue;
             var reading = ReadAt(a, t, to, published, planned);
             if (reading is null) continue;
             int distance = Math.Abs(t - anchor);
@@ -48,6 +48,13 @@ internal static class DateResolver
         }
         return best;
     }
+
+    /// <summary>Every word a time expression can hinge on; one look-up skips all other tokens.</summary>
+    static readonly WordSet DateWords = new(
+        Lexicon.MonthNames.Concat(["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "yesterday", "tomorrow", "today", "tonight", "week", "weekend", "month", "ago", "within", "in"]),
+        StringComparer.OrdinalIgnoreCase);
 
     static DateReading? ReadAt(ArticleText a, int t, int to, DateOnly pub, bool planned)
     {

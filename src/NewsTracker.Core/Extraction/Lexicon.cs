@@ -60,6 +60,7 @@ internal static class Lexicon
 
     public static readonly WordSet SubjectPronouns = Set("he", "she");
     public static readonly WordSet PossessivePronouns = Set("his", "her");
+    public static readonly WordSet PersonalPronouns = Set("he", "she", "his", "her");
 
     public static readonly string[] MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];

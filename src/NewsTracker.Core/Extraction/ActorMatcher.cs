@@ -101,15 +101,16 @@ internal sealed class ActorMatcher
                 }
                 if (a.Is(t, "the")) { TryDescription(a, t, actors, mentions); continue; }
                 if (!tokens[t].Capitalized) continue;
-                if (tokens[t].Possessive || t + 1 >= end || !tokens[t + 1].IsWord || !(tokens[t + 1].Capitalized || Lexicon.NameParticles.Contains(a.Word(t + 1))))
+                bool nameGoesOn = t + 1 < end && (tokens[t + 1].IsWord ? tokens[t + 1].Capitalized || Lexicon.NameParticles.Contains(a.Word(t + 1))
+                                                       : a.IsPunct(t + 1, '-') && tokens[t].End == tokens[t + 1].Start);
+                int nameLen = tokens[t].Possessive || !nameGoesOn || heading || byline || a.IsIn(t, Lexicon.Titles) ? 0 : NameLength(a, t, end);
+                if (nameLen == 0 || !LooksLikePerson(a, t, nameLen, end))
                 {
+                    // A discovered person's surname alone ("Fogel", "Fogel's"). A title ("Mr Zelensky") starts no name itself.
                     if (discoveredSurnames.Count > 0 && surnameLookup.TryGetValue(a.Word(t), out var known))
                         mentions.Add(new Mention(known, t, t, tokens[t].Possessive, true));
                     continue;
                 }
-                if (heading || byline || a.IsIn(t, Lexicon.Titles)) continue; // "Mr Zelensky", "Sir Keir Starmer": the name starts after the title
-                int nameLen = NameLength(a, t, end);
-                if (nameLen == 0 || !LooksLikePerson(a, t, nameLen, end)) continue;
                 string name = text[tokens[t].Start..tokens[t + nameLen - 1].End];
                 int pid = DiscoveredId(name, actors, discoveredSurnames, a.Word(t + nameLen - 1).ToString());
                 var person = actors[pid];
@@ -170,10 +171,18 @@ internal sealed class ActorMatcher
     static int NameLength(ArticleText a, int t, int end)
     {
         var tokens = a.Tokens;
-        int n = 0, fullWords = 0;
-        while (t + n < end && n < 5)
+        int n = 0, fullWords = 0, hyphens = 0;
+        while (t + n < end && n < 5 + hyphens)
         {
             var tok = tokens[t + n];
+            // "Jean-Noel Barrot": a hyphen joining two capitalized words without spaces stays inside the name.
+            if (n > 0 && a.IsPunct(t + n, '-') && t + n + 1 < end && tokens[t + n + 1].Capitalized
+                && tokens[t + n - 1].End == tok.Start && tok.End == tokens[t + n + 1].Start && !tokens[t + n - 1].Possessive)
+            {
+                n++;
+                hyphens++;
+                continue;
+            }
             if (!tok.IsWord) break;
             var w = a.Word(t + n);
             bool initial = w.Length <= 4 && w[^1] == '.';
@@ -189,7 +198,7 @@ internal sealed class ActorMatcher
             n++;
             if (tok.Possessive) break;
         }
-        if (n > 4 || fullWords == 0 || n < 2) return 0;
+        if (n - hyphens > 4 || fullWords == 0 || n - hyphens < 2) return 0;
         // A name ends on a real name word, not an initial or particle.
         var lastWord = a.Word(t + n - 1);
         if (lastWord[^1] == '.' || !tokens[t + n - 1].Capitalized) return 0;

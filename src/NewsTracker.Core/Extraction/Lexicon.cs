@@ -17,7 +17,10 @@ internal static class Lexicon
         "colonel", "commissioner", "prosecutor", "judge", "deputy", "mediator", "emissary", "representative", "dissident",
         "activist", "businessman", "businesswoman", "billionaire", "oligarch", "citizen", "national", "teacher",
         "journalist", "officer", "soldier", "pilot", "head", "speaker", "candidate", "politician", "strongman",
-        "counterpart", "successor", "predecessor", "vice-president", "co-chair", "czar", "tsar");
+        "counterpart", "successor", "predecessor", "vice-president", "co-chair", "czar", "tsar", "analyst", "expert",
+        "professor", "economist", "researcher", "historian", "commentator", "blogger", "founder", "ceo", "executive",
+        "chancellor", "secretary-general", "ombudsman", "patriarch", "metropolitan", "archbishop", "bishop", "cardinal",
+        "mp", "deputy", "senator-elect", "nominee", "veteran", "commissioner", "governor", "mayor");
 
     /// <summary>Courtesy and rank titles written before a name, often with a dot ("Mr.").</summary>
     public static readonly WordSet Titles = Set("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady",

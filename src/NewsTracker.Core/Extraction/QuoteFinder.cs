@@ -22,6 +22,8 @@ internal static class QuoteFinder
     {
         var claims = new List<RawClaim>();
         int previousSpeaker = -1, previousSentence = -10;
+        // Quotes left open at a line's end whose speaker is named only where the quote goes on, on the next line.
+        var pending = new List<(TextSpan Span, TextSpan Sentence, int Paragraph)>();
         foreach (var q in Pair(a.Text))
         {
             int innerStart = q.Open + 1, innerEnd = q.Close;
@@ -42,13 +44,29 @@ internal static class QuoteFinder
                 else if (s0 > 0 && EndsWithColon(a, s0 - 1))
                     speaker = speakers.FirstPerson(s0 - 1, a.SentenceTokenStart[s0 - 1], a.SentenceEnd(s0 - 1), possessiveOk: false);
             }
-            if (speaker < 0) continue;
             var sentence = new TextSpan(a.Sentences[s0].Start, a.Sentences[s1].End);
+            if (speaker < 0)
+            {
+                if (!q.Closed && !HasAnyPerson(speakers, s0, s1)) pending.Add((new TextSpan(innerStart, innerEnd), sentence, a.ParagraphOfSentence[s0]));
+                else pending.Clear();
+                continue;
+            }
+            if (pending.Count > 0 && pending[^1].Paragraph == a.ParagraphOfSentence[s0] - 1 && a.Sentences[s0].Start == LineStart(a.Text, q.Open))
+                foreach (var p in pending) claims.Add(new RawClaim(speaker, ClaimKind.Quote, p.Span, p.Sentence));
+            pending.Clear();
             claims.Add(new RawClaim(speaker, ClaimKind.Quote, new TextSpan(innerStart, innerEnd), sentence));
             previousSpeaker = speaker;
             previousSentence = s1;
         }
+        claims.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
         return claims;
+    }
+
+    static int LineStart(string text, int index)
+    {
+        int start = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        while (start < index && char.IsWhiteSpace(text[start])) start++;
+        return start;
     }
 
     static int Attribute(ArticleText a, SpeakerResolver speakers, int openTok, int closeTok, int s0, int s1)

@@ -114,4 +114,19 @@ public class QuoteTests
         Assert.Equal([("Maria Lopez", "We'll see.")], Quotes("Asked whether Smith would join by phone, Lopez said: “We'll see.”"));
         Assert.Equal([("Hans Weber", "frank")], Quotes("Lopez and Smith spoke on Thursday, which aide Hans Weber described as “frank”."));
     }
+
+    [Fact]
+    public void A_quote_running_over_paragraphs_takes_the_speaker_named_where_it_goes_on()
+    {
+        var quotes = Quotes("“We have waited long enough. The war must end.\n\n“Nobody wants it more than we do,” Lopez said.");
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Maria Lopez", q.Speaker));
+    }
+
+    [Fact]
+    public void A_quote_split_by_its_attribution_is_one_speaker()
+    {
+        Assert.Equal([("Maria Lopez", "We are ready"), ("Maria Lopez", "but not at any price.")],
+            Quotes("“We are ready,” Lopez said, “but not at any price.”"));
+    }
 }

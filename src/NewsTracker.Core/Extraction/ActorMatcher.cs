@@ -215,6 +215,12 @@ internal sealed class ActorMatcher
         if (a.IsPunct(before, '.') && a.IsIn(before - 1, Lexicon.Titles)) return true;
         if (a.IsIn(before, Lexicon.Titles) || a.IsIn(before, Lexicon.RoleNouns) || a.IsIn(before, Lexicon.Demonyms)) return true;
         if (a.IsPunct(before, ',') && a.IsIn(before - 1, Lexicon.RoleNouns)) return true; // "A Kremlin official, Kirill Dmitriev,"
+        // "Ambassador to NATO Matthew Whitaker", "Minister of Defence Jane Doe": a role noun a few title words back.
+        for (int i = before; i >= before - 3 && i >= a.SentenceTokenStart[a.SentenceOfToken[t]]; i--)
+        {
+            if (a.IsIn(i, Lexicon.RoleNouns)) return i < before;
+            if (!(a.Tokens[i].IsWord && (a.Tokens[i].Capitalized || a.Is(i, "of") || a.Is(i, "to") || a.Is(i, "for")))) break;
+        }
         if (a.IsIn(after, Lexicon.SpeechVerbs)) return true;
         return AppositiveRole(a, after, end) is not null;
     }

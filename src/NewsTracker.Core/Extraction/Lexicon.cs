@@ -20,7 +20,7 @@ internal static class Lexicon
         "counterpart", "successor", "predecessor", "vice-president", "co-chair", "czar", "tsar", "analyst", "expert",
         "professor", "economist", "researcher", "historian", "commentator", "blogger", "founder", "ceo", "executive",
         "chancellor", "secretary-general", "ombudsman", "patriarch", "metropolitan", "archbishop", "bishop", "cardinal",
-        "mp", "deputy", "senator-elect", "nominee", "veteran", "commissioner", "governor", "mayor");
+        "mp", "deputy", "senator-elect", "nominee", "veteran", "commissioner", "governor", "mayor", "host", "anchor");
 
     /// <summary>Courtesy and rank titles written before a name, often with a dot ("Mr.").</summary>
     public static readonly WordSet Titles = Set("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady",

@@ -50,6 +50,7 @@ public class ActorTests
     [InlineData("Ursula von der Leyen said it was good.", "Ursula von der Leyen", null)]
     [InlineData("French Foreign Minister Jean-Noel Barrot arrived.", "Jean-Noel Barrot", "French Foreign Minister")]
     [InlineData("Military analyst Anna Berg doubts it.", "Anna Berg", "Military analyst")]
+    [InlineData("U.S. Ambassador to NATO Matthew Whitaker arrived.", "Matthew Whitaker", null)]
     public void People_outside_the_story_are_discovered_with_their_role(string text, string name, string? role)
     {
         var actor = TestStory.Extract(text).Actors.Single(a => a.Name == name);

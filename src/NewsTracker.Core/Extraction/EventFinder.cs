@@ -118,13 +118,13 @@ internal static class EventFinder
     sealed class PeopleIndex
     {
         public readonly int[] StartsAt, LastOf, EndsAt;
-        public readonly bool[] InMention;
+        public readonly bool[] InMention, InPersonName;
         public readonly SpeakerResolver Refs;
 
         public PeopleIndex(ArticleText a, List<ArticleActor> actors, List<Mention> mentions, SpeakerResolver refs)
         {
             int n = a.Tokens.Length;
-            StartsAt = new int[n]; LastOf = new int[n]; EndsAt = new int[n]; InMention = new bool[n];
+            StartsAt = new int[n]; LastOf = new int[n]; EndsAt = new int[n]; InMention = new bool[n]; InPersonName = new bool[n];
             Array.Fill(StartsAt, -1); Array.Fill(EndsAt, -1);
             Refs = refs;
             foreach (var m in mentions)
@@ -134,6 +134,7 @@ internal static class EventFinder
                 {
                     if (!r.Person) continue;
                     StartsAt[r.First] = r.Actor; LastOf[r.First] = r.Last; EndsAt[r.Last] = r.First;
+                    for (int t = r.First; t <= r.Last; t++) InPersonName[t] = true;
                 }
         }
 
@@ -237,9 +238,9 @@ internal static class EventFinder
             if (a.IsIn(i, Lexicon.PossessivePronouns)) { if (people.StartsAt[i] >= 0) Add(d, people.Actor(i)); break; }
             if (a.Is(i, "the") || a.Is(i, "this") || a.Is(i, "that") || a.Is(i, "such") || a.Is(i, "these")) { d.Definite = true; break; }
             if (tok.Possessive && !tok.Capitalized || Lexicon.Weekday(a.Word(i)) is not null && tok.Possessive) { d.Definite = true; break; } // "Monday's summit"
+            if (a.Is(i, "and")) { placeRun = false; continue; }
             if (a.IsIn(i, Lexicon.FunctionWords) || a.Is(i, "is") || a.Is(i, "was") || a.Is(i, "has") || a.Is(i, "had") || a.Is(i, "be")) break;
             if (!tok.Capitalized && a.Word(i).EndsWith("ed", StringComparison.Ordinal)) break;
-            if (a.Is(i, "and")) { placeRun = false; continue; }
             bool placeWord = tok.Capitalized && !people.InMention[i] && Lexicon.Month(a.Word(i)) == 0 && Lexicon.Weekday(a.Word(i)) is null
                              && !a.IsIn(i, Lexicon.Demonyms) && !a.IsIn(i, Lexicon.RoleNouns) && !tok.Possessive;
             if (placeRun && placeWord) placeStart = i;
@@ -362,13 +363,27 @@ internal static class EventFinder
     static void AddSubject(ArticleText a, PeopleIndex people, Draft d, int trigger, int sentStart, int sentEnd)
     {
         for (int k = sentStart; k < trigger; k++)
-            if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { Add(d, people.Actor(k)); return; }
+            if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { AddWithConjuncts(a, people, d, k, trigger); return; }
         int comma = -1;
         for (int k = sentStart; k < sentEnd; k++)
             if (a.IsPunct(k, ',')) { comma = k; break; }
         if (comma < trigger) return;
         for (int k = comma + 1; k < sentEnd; k++)
-            if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { Add(d, people.Actor(k)); return; }
+            if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { AddWithConjuncts(a, people, d, k, sentEnd); return; }
+    }
+
+    /// <summary>A person and everyone joined to them by "and" ("Witkoff and Jared Kushner held talks").</summary>
+    static void AddWithConjuncts(ArticleText a, PeopleIndex people, Draft d, int first, int limit)
+    {
+        Add(d, people.Actor(first));
+        int k = people.LastOf[first] + 1;
+        while (k < limit && (a.Is(k, "and") || a.IsPunct(k, ',')))
+        {
+            int next = PersonAhead(a, people, k + 1, limit);
+            if (next < 0) return;
+            Add(d, people.Actor(next));
+            k = people.LastOf[next] + 1;
+        }
     }
 
     /// <summary>The last <paramref name="count"/> different people referred to before a token ("their meeting").</summary>
@@ -401,7 +416,7 @@ internal static class EventFinder
             int m = directObject ? k : k + 1;
             if (a.Is(m, "the")) m++;
             int first = m;
-            while (m < segEnd && a.Tokens[m].IsWord && a.Tokens[m].Capitalized && !people.InMention[m]
+            while (m < segEnd && a.Tokens[m].IsWord && a.Tokens[m].Capitalized && people.StartsAt[m] < 0 && !people.InPersonName[m]
                    && Lexicon.Month(a.Word(m)) == 0 && Lexicon.Weekday(a.Word(m)) is null && !a.IsIn(m, Lexicon.Demonyms))
             {
                 m++;
@@ -556,8 +571,10 @@ internal static class EventFinder
             var c = clusters[i];
             if (!Compatible(c, d)) continue;
             int shared = d.Participants.Count(c.Participants.Contains);
-            bool samePlace = c.Place is not null && d.Place is not null;
+            bool samePlace = c.Place is not null && d.Place is not null && EventMatcher.SamePlace(c.Place, d.Place);
             bool unknownCast = c.Participants.Count == 0 || d.Participants.Count == 0;
+            // A report naming only a place joins an event at that place, not any event that lacks one.
+            if (d.Participants.Count == 0 && d.Place is not null && !samePlace) continue;
             // Two full casts must share two people: a Putin-Zelenskyy meeting is not the Trump-Putin summit.
             int needed = c.Participants.Count >= 2 && d.Participants.Count >= 2 ? 2 : 1;
             if (shared < needed && !samePlace && !unknownCast) continue;

@@ -37,7 +37,7 @@ internal static class QuoteFinder
             int s1 = a.SentenceOfToken[Math.Max(openTok, closeTok - (q.Closed ? 0 : 1))];
             if (IsScareQuote(a, openTok)) continue;
             int speaker = Attribute(a, speakers, openTok, closeTok, s0, s1);
-            if (speaker < 0 && !HasAnyPerson(speakers, s0, s1))
+            if (speaker < 0 && !HasAnyPerson(speakers, s0, s1) && !HasOwnAttribution(a, openTok, closeTok, s0, s1))
             {
                 if (previousSpeaker >= 0 && s0 - previousSentence <= 1 && a.ParagraphOfSentence[s0] - a.ParagraphOfSentence[Math.Max(previousSentence, 0)] <= 1)
                     speaker = previousSpeaker; // a quote running on after its attribution
@@ -113,6 +113,17 @@ internal static class QuoteFinder
         for (int s = s0; s <= s1; s++)
             foreach (var r in speakers.In(s))
                 if (r.Person) return true;
+        return false;
+    }
+
+    /// <summary>A speech verb outside the quote ('"...," a senior official said'): someone unnamed speaks, not the last speaker.</summary>
+    static bool HasOwnAttribution(ArticleText a, int openTok, int closeTok, int s0, int s1)
+    {
+        for (int t = a.SentenceTokenStart[s0]; t < a.SentenceEnd(s1); t++)
+        {
+            if (t >= openTok && t <= closeTok) continue;
+            if (a.IsIn(t, Lexicon.SpeechVerbs)) return true;
+        }
         return false;
     }
 

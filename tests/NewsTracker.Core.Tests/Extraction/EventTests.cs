@@ -189,4 +189,20 @@ public class EventTests
         Assert.Equal("2025-08-21", e.Date?.ToString());
         Assert.Equal(["Maria Lopez"], e.Participants);
     }
+
+    [Fact]
+    public void Subjects_joined_by_and_all_take_part_and_an_organisation_can_be_the_venue()
+    {
+        var e = Assert.Single(Events("Smith and Maria Lopez held five hours of talks with Hans Weber at the North Atlantic Treaty Organization on Tuesday."));
+        Assert.Equal(["Hans Weber", "Maria Lopez", "Tom Smith"], e.Participants.Order());
+        Assert.Equal("North Atlantic Treaty Organization", e.Place);
+        Assert.Equal("2025-08-19", e.Date?.ToString());
+    }
+
+    [Fact]
+    public void A_report_naming_only_a_place_does_not_join_an_event_elsewhere()
+    {
+        var events = Events("Lopez met Smith on Tuesday. The plan was cut after talks in Geneva between officials.");
+        Assert.Equal(2, events.Count);
+    }
 }

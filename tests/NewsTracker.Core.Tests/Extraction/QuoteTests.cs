@@ -129,4 +129,10 @@ public class QuoteTests
         Assert.Equal([("Maria Lopez", "We are ready"), ("Maria Lopez", "but not at any price.")],
             Quotes("“We are ready,” Lopez said, “but not at any price.”"));
     }
+
+    [Fact]
+    public void An_unnamed_speaker_does_not_inherit_the_last_speaker()
+    {
+        Assert.Equal([("Maria Lopez", "We are close")], Quotes("“We are close,” Lopez said. “We are making progress,” a senior official said."));
+    }
 }

@@ -16,8 +16,15 @@ internal sealed class PhraseTrie
 
     readonly Node root = new();
     readonly StringComparer comparer;
+    readonly bool ignoreCase;
+    /// <summary>Which ASCII characters can open a phrase: most tokens are ruled out without hashing them.</summary>
+    readonly bool[] asciiStarts = new bool[128];
 
-    public PhraseTrie(bool ignoreCase) => comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    public PhraseTrie(bool ignoreCase)
+    {
+        this.ignoreCase = ignoreCase;
+        comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    }
 
     public int Count { get; private set; }
 
@@ -26,6 +33,12 @@ internal sealed class PhraseTrie
     {
         var tokens = Tokenizer.Tokenize(phrase);
         if (tokens.Length == 0) return;
+        char first = phrase[tokens[0].Start];
+        if (first < 128)
+        {
+            asciiStarts[first] = true;
+            if (ignoreCase) { asciiStarts[char.ToUpperInvariant(first)] = true; asciiStarts[char.ToLowerInvariant(first)] = true; }
+        }
         var node = root;
         foreach (var t in tokens)
         {
@@ -46,6 +59,8 @@ internal sealed class PhraseTrie
     {
         length = 0;
         int value = -1;
+        char first = text[tokens[start].Start];
+        if (first < 128 && !asciiStarts[first]) return -1;
         var node = root;
         for (int i = start; i < limit && node.Next is not null; i++)
         {

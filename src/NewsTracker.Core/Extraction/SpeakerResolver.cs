@@ -28,7 +28,7 @@ internal sealed class SpeakerResolver
             refs.Sort((x, y) => x.First.CompareTo(y.First));
             for (int t = article.SentenceTokenStart[s]; t < article.SentenceEnd(s); t++)
             {
-                if (!article.IsIn(t, Lexicon.PersonalPronouns)) continue;
+                if (article.Tokens[t].Length is < 2 or > 3 || !article.IsIn(t, Lexicon.PersonalPronouns)) continue;
                 bool subject = article.IsIn(t, Lexicon.SubjectPronouns);
                 int actor = ResolvePronoun(s, t);
                 if (actor >= 0) InsertSorted(refs, new Reference(t, t, actor, !subject, true));

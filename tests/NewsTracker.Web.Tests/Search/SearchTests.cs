@@ -51,4 +51,22 @@ public sealed class SearchTests(SampleApp sample) : IClassFixture<SampleApp>
     [InlineData("?!", null)]
     public void Queries_become_quoted_words(string input, string? expected) =>
         Assert.Equal(expected, SearchIndex.ToMatchQuery(input));
+
+    [Fact]
+    public void Marks_are_rendered_as_mark_elements_only_after_the_text_is_encoded()
+    {
+        string marked = Highlight.Mark("Trump said <b>ceasefire</b> & trump again", ["trump"]);
+        Assert.Equal("\u0002Trump\u0003 said <b>ceasefire</b> & \u0002trump\u0003 again", marked);
+        Assert.Equal("<mark>Trump</mark> said &lt;b&gt;ceasefire&lt;/b&gt; &amp; <mark>trump</mark> again", Highlight.Render(marked).ToString());
+    }
+
+    [Fact]
+    public void A_snippet_is_the_text_around_the_first_match()
+    {
+        string text = new string('a', 500) + " Zelenskyy spoke " + new string('b', 500);
+        string snippet = Highlight.Snippet(text, ["zelenskyy"], 120);
+        Assert.StartsWith("…", snippet);
+        Assert.EndsWith("…", snippet);
+        Assert.Contains("\u0002Zelenskyy\u0003", snippet);
+    }
 }

@@ -28,6 +28,11 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
             return;
         }
         Searched = true;
+        if (!db.Database.IsSqlite())
+        {
+            await SearchWithoutFullTextIndexAsync(SearchIndex.Words(Query), ct);
+            return;
+        }
 
         var claimHits = await db.Database.SqlQuery<Hit>($"""
             SELECT rowid AS Id, highlight(ClaimSearch, 0, char(2), char(3)) AS Marked, bm25(ClaimSearch) AS Rank
@@ -53,6 +58,28 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
             .Select(a => new { a.Id, a.Source, a.PublishedAt }).ToDictionaryAsync(a => a.Id, ct);
         Articles = articleHits.Where(h => articles.ContainsKey(h.Id))
             .Select(h => new ArticleResult(h.Id, h.Title, h.Snippet, articles[h.Id].Source, articles[h.Id].PublishedAt)).ToList();
+    }
+
+    /// <summary>
+    /// On a store without FTS5 (PostgreSQL), every word must appear as a substring; matches are marked in code.
+    /// Slower and unranked, but the same page and the same rules for what matches.
+    /// </summary>
+    async Task SearchWithoutFullTextIndexAsync(List<string> words, CancellationToken ct)
+    {
+        var claims = db.Claims.AsNoTracking();
+        var articles = db.Articles.AsNoTracking();
+        foreach (var word in words.Select(w => w.ToLowerInvariant()))
+        {
+            claims = claims.Where(c => c.Text.ToLower().Contains(word));
+            articles = articles.Where(a => a.Title.ToLower().Contains(word) || a.Text.ToLower().Contains(word));
+        }
+        Claims = (await claims.OrderByDescending(c => c.Article!.PublishedAt).Take(MaxResults)
+                .Select(c => new { c.Text, c.Kind, c.ArticleId, Speaker = c.Speaker!.Name, SpeakerSlug = c.Speaker.Slug, c.Article!.Title, c.Article.Source, c.Article.PublishedAt })
+                .ToListAsync(ct))
+            .Select(c => new ClaimResult(Highlight.Mark(c.Text, words), c.Kind, c.Speaker, c.SpeakerSlug, c.ArticleId, c.Title, c.Source, c.PublishedAt)).ToList();
+        Articles = (await articles.OrderByDescending(a => a.PublishedAt).Take(MaxResults)
+                .Select(a => new { a.Id, a.Title, a.Text, a.Source, a.PublishedAt }).ToListAsync(ct))
+            .Select(a => new ArticleResult(a.Id, Highlight.Mark(a.Title, words), Highlight.Snippet(a.Text, words), a.Source, a.PublishedAt)).ToList();
     }
 
     public sealed record Hit(int Id, string Marked, double Rank);

@@ -104,6 +104,5 @@ public sealed record ActorClaim(ClaimKind Kind, string Text, List<string> Topics
 public sealed record ActorEvent(int Id, EventType Type, DateOnly? HappenedOn, DatePrecision Precision, bool Planned, string? Place,
     List<string> With, int Reports)
 {
-    public string DateText => HappenedOn is not DateOnly d ? (Planned ? "planned" : "date unknown")
-        : Precision == DatePrecision.Day ? d.ToString("d MMM yyyy") : d.ToString("MMMM yyyy");
+    public string DateText => Timeline.EventTitles.When(HappenedOn, Precision, Planned);
 }

@@ -76,6 +76,5 @@ public sealed record TextSegment(string Text, Mark? Mark);
 public sealed record ReportedEvent(int Id, EventType Type, bool Planned, string? Place, DateOnly? HappenedOn, DatePrecision Precision, List<string> Participants)
 {
     public string Title => Timeline.EventTitles.Of(Type, Participants, Place);
-    public string When => HappenedOn is not DateOnly d ? (Planned ? "planned" : "date not known")
-        : (Precision == DatePrecision.Day ? d.ToString("d MMM yyyy") : d.ToString("MMMM yyyy")) + (Planned ? ", planned" : "");
+    public string When => Timeline.EventTitles.When(HappenedOn, Precision, Planned) + (Planned && HappenedOn is not null ? ", planned" : "");
 }

@@ -157,18 +157,28 @@ public sealed record TimelineEvent(
 {
     public List<KeyQuote> KeyQuotes { get; } = [];
 
-    public string DayHeading => HappenedOn is not DateOnly d
-        ? (Planned ? "Planned, date not yet set" : "Date not known")
-        : Precision == DatePrecision.Day ? d.ToString("dddd d MMMM yyyy") : d.ToString("MMMM yyyy");
+    public string DayHeading
+    {
+        get
+        {
+            string when = EventTitles.When(HappenedOn, Precision, Planned, "dddd d MMMM yyyy");
+            return char.ToUpperInvariant(when[0]) + when[1..];
+        }
+    }
 
     public int OutletCount => Excerpts.Select(e => e.Source).Distinct().Count();
 
     public string Title => EventTitles.Of(Type, Participants.Select(p => p.Name).ToList(), Place);
 }
 
-/// <summary>"Summit: Donald Trump and Vladimir Putin in Alaska": how an event is named on pages and in feeds.</summary>
+/// <summary>How an event is named and dated on pages and in feeds: "Summit: Donald Trump and Vladimir Putin in Alaska", "18 Aug 2025".</summary>
 public static class EventTitles
 {
+    /// <summary>The day it happened, or the month when only that is known; the day format is the caller's (short or long).</summary>
+    public static string When(DateOnly? happenedOn, DatePrecision precision, bool planned, string dayFormat = "d MMM yyyy") =>
+        happenedOn is not DateOnly d ? (planned ? "planned, date not yet set" : "date not known")
+        : precision == DatePrecision.Day ? d.ToString(dayFormat) : d.ToString("MMMM yyyy");
+
     public static string Of(EventType type, IReadOnlyList<string> participants, string? place)
     {
         string what = type switch

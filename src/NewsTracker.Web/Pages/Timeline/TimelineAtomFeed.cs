@@ -47,10 +47,9 @@ public static class TimelineAtomFeed
                 xml.WriteElementString("updated", atom, XmlConvert.ToString((events.Count > 0 ? events.Max(e => e.FirstReportedAt) : DateTimeOffset.UnixEpoch).UtcDateTime, XmlDateTimeSerializationMode.Utc));
                 foreach (var e in events)
                 {
-                    string when = e.HappenedOn is not DateOnly d ? (e.Planned ? "planned, date not set" : "date not known")
-                        : e.DatePrecision == DatePrecision.Day ? d.ToString("d MMMM yyyy") : d.ToString("MMMM yyyy");
+                    string when = EventTitles.When(e.HappenedOn, e.DatePrecision, e.Planned, "d MMMM yyyy");
                     xml.WriteStartElement("entry", atom);
-                    xml.WriteElementString("title", atom, $"{EventTitles.Of(e.Type, e.Participants, e.Place)} ({(e.Planned ? "planned" : when)})");
+                    xml.WriteElementString("title", atom, $"{EventTitles.Of(e.Type, e.Participants, e.Place)} ({(e.Planned && e.HappenedOn is not null ? "planned for " : "")}{when})");
                     xml.WriteElementString("id", atom, $"{baseUrl}/events/{e.Id}");
                     xml.WriteStartElement("link", atom); xml.WriteAttributeString("href", $"{pageUrl}#event-{e.Id}"); xml.WriteEndElement();
                     xml.WriteElementString("updated", atom, XmlConvert.ToString(e.FirstReportedAt.UtcDateTime, XmlDateTimeSerializationMode.Utc));

@@ -42,6 +42,7 @@ public sealed class BrowserApp : IAsyncLifetime
 
         // Playwright runs its node driver from the package copied beside the tests (bin/.playwright): nothing is downloaded.
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(20_000);
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Chromium.ExecutablePath,
@@ -61,7 +62,9 @@ public sealed class BrowserApp : IAsyncLifetime
             ColorScheme = scheme,
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(20_000);
+        // Generous: the CI machine is shared, and a loaded one can take seconds to render a page.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

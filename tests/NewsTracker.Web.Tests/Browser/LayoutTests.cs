@@ -10,6 +10,8 @@ namespace NewsTracker.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class LayoutTests(BrowserApp browser, ITestOutputHelper output)
 {
+    static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     [ChromiumFact]
     public async Task The_skip_link_and_the_keyboard_alone_reach_the_filters_and_apply_one()
     {
@@ -27,7 +29,7 @@ public sealed class LayoutTests(BrowserApp browser, ITestOutputHelper output)
         await Expect(skip).ToHaveTextAsync("Skip to content");
         await Expect(skip).ToBeInViewportAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/#main");
+        await page.WaitForURLAsync("**/#main", Loaded);
 
         // The next Tab starts inside main: the first leader box. Space ticks it, Tabs reach the button, Enter applies.
         await page.Keyboard.PressAsync("Tab");
@@ -45,7 +47,7 @@ public sealed class LayoutTests(BrowserApp browser, ITestOutputHelper output)
         Assert.NotEqual("none", outline);
         await page.Keyboard.PressAsync("Enter");
         // The form submits to the current address, so the #main the skip link added stays on.
-        await page.WaitForURLAsync(new Regex($"[?&]actor={slug}(&|#|$)"));
+        await page.WaitForURLAsync(new Regex($"[?&]actor={slug}(&|#|$)"), Loaded);
         await Expect(page.Locator($"input[name=actor][value={slug}]")).ToBeCheckedAsync();
         await page.Context.CloseAsync();
     }

@@ -85,3 +85,17 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "Browser";
 }
+
+public static class PageExtensions
+{
+    /// <summary>
+    /// Waits until the page is at an address matching <paramref name="url"/> and its document is parsed to the end (the
+    /// layout's footer is there). Polls instead of Playwright's WaitForURL, whose wait for a load state after a click
+    /// twice missed an event that had already fired on a loaded machine and hung until its timeout.
+    /// </summary>
+    public static async Task ArrivedAtAsync(this IPage page, System.Text.RegularExpressions.Regex url)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url);
+        await Assertions.Expect(page.Locator("footer.site")).ToBeAttachedAsync();
+    }
+}

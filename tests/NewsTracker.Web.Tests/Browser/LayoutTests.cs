@@ -10,8 +10,6 @@ namespace NewsTracker.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class LayoutTests(BrowserApp browser, ITestOutputHelper output)
 {
-    static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
-
     [ChromiumFact]
     public async Task The_skip_link_and_the_keyboard_alone_reach_the_filters_and_apply_one()
     {
@@ -28,8 +26,9 @@ public sealed class LayoutTests(BrowserApp browser, ITestOutputHelper output)
         await Expect(skip).ToBeFocusedAsync();
         await Expect(skip).ToHaveTextAsync("Skip to content");
         await Expect(skip).ToBeInViewportAsync();
+        await Screenshots.SaveAsync(page, "keyboard-skip-link-focused", output);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/#main", Loaded);
+        await Expect(page).ToHaveURLAsync(new Regex("/#main$"));
 
         // The next Tab starts inside main: the first leader box. Space ticks it, Tabs reach the button, Enter applies.
         await page.Keyboard.PressAsync("Tab");
@@ -47,7 +46,7 @@ public sealed class LayoutTests(BrowserApp browser, ITestOutputHelper output)
         Assert.NotEqual("none", outline);
         await page.Keyboard.PressAsync("Enter");
         // The form submits to the current address, so the #main the skip link added stays on.
-        await page.WaitForURLAsync(new Regex($"[?&]actor={slug}(&|#|$)"), Loaded);
+        await page.ArrivedAtAsync(new Regex($"[?&]actor={slug}(&|#|$)"));
         await Expect(page.Locator($"input[name=actor][value={slug}]")).ToBeCheckedAsync();
         await page.Context.CloseAsync();
     }

@@ -12,8 +12,6 @@ namespace NewsTracker.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SearchBrowserTests(BrowserApp browser, ITestOutputHelper output)
 {
-    static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
-
     [SearchPageFact]
     public async Task Searching_from_the_form_lists_results_with_the_words_marked_and_keeps_the_query()
     {
@@ -24,7 +22,7 @@ public sealed class SearchBrowserTests(BrowserApp browser, ITestOutputHelper out
         var box = page.Locator("input[name=q]");
         await box.FillAsync("Alaska");
         await box.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex(@"/search\?(.*&)?q=Alaska(&|$)"), Loaded);
+        await page.ArrivedAtAsync(new Regex(@"/search\?(.*&)?q=Alaska(&|$)"));
         await Expect(box).ToHaveValueAsync("Alaska");
 
         var results = page.Locator(".search-result");

@@ -9,8 +9,6 @@ namespace NewsTracker.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class TimelineJourneyTests(BrowserApp browser, ITestOutputHelper output)
 {
-    static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
-
     const string Putin = "vladimir-putin";
     const string Topic = "security-guarantees";
 
@@ -27,7 +25,7 @@ public sealed class TimelineJourneyTests(BrowserApp browser, ITestOutputHelper o
         // A leader: every event shown includes him, and the filter lives in the URL.
         await page.Locator($"input[name=actor][value={Putin}]").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Show events" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"[?&]actor={Putin}(&|$)"), Loaded);
+        await page.ArrivedAtAsync(new Regex($"[?&]actor={Putin}(&|$)"));
         int withPutin = await events.CountAsync();
         Assert.InRange(withPutin, 1, all - 1);
         await Expect(events.Filter(new() { HasNot = page.Locator($".participants a[href='/actors/{Putin}']") })).ToHaveCountAsync(0);
@@ -40,7 +38,7 @@ public sealed class TimelineJourneyTests(BrowserApp browser, ITestOutputHelper o
         string topicName = (await page.Locator($"label:has(input[name=topic][value={Topic}]) > span:not(.muted)").TextContentAsync())!.Trim();
         await page.Locator($"input[name=topic][value={Topic}]").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Show events" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"topic={Topic}"), Loaded);
+        await page.ArrivedAtAsync(new Regex($"[?&]topic={Topic}(&|$)"));
         Assert.Matches($"[?&]actor={Putin}(&|$)", page.Url);
         int both = await events.CountAsync();
         Assert.InRange(both, 1, withPutin);
@@ -53,7 +51,7 @@ public sealed class TimelineJourneyTests(BrowserApp browser, ITestOutputHelper o
 
         // Back: the leader-only timeline returns, with its boxes and count as they were.
         await page.GoBackAsync();
-        await page.WaitForURLAsync(url => !url.Contains("topic="), Loaded);
+        await page.ArrivedAtAsync(new Regex($"/\\?actor={Putin}$"));
         Assert.Matches($"[?&]actor={Putin}(&|$)", page.Url);
         await Expect(page.Locator($"input[name=actor][value={Putin}]")).ToBeCheckedAsync();
         await Expect(page.Locator($"input[name=topic][value={Topic}]")).Not.ToBeCheckedAsync();
@@ -62,7 +60,7 @@ public sealed class TimelineJourneyTests(BrowserApp browser, ITestOutputHelper o
 
         // Back again: the whole timeline, nothing ticked.
         await page.GoBackAsync();
-        await page.WaitForURLAsync(url => !url.Contains("actor="), Loaded);
+        await page.ArrivedAtAsync(new Regex(@"^http://[^/]+/$"));
         await Expect(page.Locator("input[type=checkbox]:checked")).ToHaveCountAsync(0);
         await Expect(events).ToHaveCountAsync(all);
         await page.Context.CloseAsync();
@@ -86,7 +84,7 @@ public sealed class TimelineJourneyTests(BrowserApp browser, ITestOutputHelper o
         await Screenshots.SaveAsync(page, "journey-excerpt-open", output);
 
         await articleLink.ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/articles/\d+$"), Loaded);
+        await page.ArrivedAtAsync(new Regex(@"/articles/\d+$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
         await Expect(page).ToHaveTitleAsync(new Regex(Regex.Escape(title)));
         var claims = page.Locator("mark.claim");
@@ -119,14 +117,14 @@ public sealed class TimelineJourneyTests(BrowserApp browser, ITestOutputHelper o
         string slug = href["/actors/".Length..];
 
         await participant.ClickAsync();
-        await page.WaitForURLAsync($"**{href}", Loaded);
+        await page.ArrivedAtAsync(new Regex(Regex.Escape(href) + "$"));
         await Expect(page.Locator("h1")).ToContainTextAsync(name);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Quotes and statements" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Events" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "journey-actor", output);
 
         await page.GetByRole(AriaRole.Link, new() { Name = $"Timeline of events with {name}" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"[?&]actor={slug}(&|$)"), Loaded);
+        await page.ArrivedAtAsync(new Regex($"[?&]actor={slug}(&|$)"));
         await Expect(page.Locator($"input[name=actor][value={slug}]")).ToBeCheckedAsync();
         var events = page.Locator("article.event");
         await Expect(events.First).ToBeVisibleAsync();

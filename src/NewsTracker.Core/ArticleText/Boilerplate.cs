@@ -9,7 +9,7 @@ internal enum BoilerplateKind
     Byline,
     /// <summary>Share, comment, reply and subscribe prompts, comment-form fine print.</summary>
     Engagement,
-    /// <summary>"The post … appeared first on …", "original source", copyright and republication notices.</summary>
+    /// <summary>"The post … appeared first on …", "original source", copyright, picture credits and republication notices.</summary>
     Syndication,
     /// <summary>Cookie, ad-block, copy-protection and JavaScript notices.</summary>
     SiteNotice,
@@ -42,7 +42,7 @@ internal static partial class Boilerplate
     private static partial Regex Dateline();
 
     // Prompts a reader acts on; only notices are this short, so the rule is safe on prose.
-    [GeneratedRegex(@"\b(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply)|\bno comments?(?: yet)?\b|\bstart the discussion\b|\bjoin the (?:discussion|conversation)\b|\bbe the first to comment\b|\byour email address will not be published\b|\brequired fields are marked\b|\bakismet\b|\bcomment data is processed\b|\bshare (?:this|on|via|the (?:story|article))\b|\bshare your (?:thoughts|views|opinions?|comments)\b|\bin the comments(?: section)?(?: below)?\b|\bclick (?:here|this link)\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|for|now)\b|\bfollow us\b|\blike us on\b|\bnewsletter\b|\blog ?in to (?:comment|reply)\b|\btell us what you think\b", Options)]
+    [GeneratedRegex(@"\b(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply)|\bno comments?(?: yet)?\b|\bstart the discussion\b|\bjoin the (?:discussion|conversation)\b|\bbe the first to comment\b|\byour email address will not be published\b|\brequired fields are marked\b|\bakismet\b|\bcomment data is processed\b|\bshare (?:this|on|via|the (?:story|article))\b|\bshare your (?:thoughts|views|opinions?|comments)\b|\bin the comments(?: section)?(?: below)?\b|\bclick (?:here|this link)\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|for|now)\b|\bfollow us\b|\blike us on\b|\bnewsletter\b|\blog ?in to (?:comment|reply)\b|\btell us what you think\b|^follow\b.*\b(?:instagram|facebook|twitter|youtube|linkedin|tiktok|telegram)\b|\bjoin (?:our|the) (?:forums?|community|newsletter|mailing list)\b", Options)]
     private static partial Regex EngagementPhrase();
 
     // A row of share buttons or a bare comment counter.
@@ -51,6 +51,10 @@ internal static partial class Boilerplate
 
     [GeneratedRegex(@"\boriginal source\b|\b(?:originally|first) (?:published|appeared|posted)\b|\bappeared first on\b|\bowned and copyrighted\b|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|copyright)|\ball rights reserved\b|\b(?:republished|reprinted|reproduced) (?:here )?with (?:kind )?permission\b|\bfor educational purposes\b|\bpublic rss feed\b|\b(?:content|article) is courtesy of\b|\b(?:read|view|see) (?:the )?(?:original|full) (?:article|story|post)\b|\bcontinue reading\b|\bread more\b|\bsubject to copyright\b|\bwithout (?:the )?(?:prior )?written permission\b", Options)]
     private static partial Regex SyndicationPhrase();
+
+    // Credit lines of pictures: "Photo: Jane Doe/Agency", "(Image credit: NASA)".
+    [GeneratedRegex(@"^\(?(?:photo|image|picture|video|graphic|illustration|foto)s?(?: credit)?\s*(?::|by\b)|^\(?credits?\s*:", Options)]
+    private static partial Regex PictureCredit();
 
     [GeneratedRegex(@"\bad ?-?block(?:er|ers|ing)?\b|\bdisabl\w* (?:your |the )?ad|\bwhitelist(?:ing)? (?:us|our)|\bcontent is protected\b|\bright[- ]click\b|\bcopying (?:is )?(?:not allowed|prohibited|disabled)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences|consent)\b|\baccept (?:all )?cookies\b|\b(?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required)\b|\brequires? javascript\b|^(?:advertisement|advert|advertising|sponsored|ad|ads|loading\W*)$", Options)]
     private static partial Regex SiteNoticePhrase();
@@ -94,7 +98,7 @@ internal static partial class Boilerplate
             return BoilerplateKind.Engagement;
         if (words <= 40 && EngagementPhrase().IsMatch(text))
             return BoilerplateKind.Engagement;
-        if (words <= 120 && SyndicationPhrase().IsMatch(text))
+        if (words <= 120 && SyndicationPhrase().IsMatch(text) || words <= 25 && (text.Contains('©') || PictureCredit().IsMatch(text)))
             return BoilerplateKind.Syndication;
         if (words <= 40 && SiteNoticePhrase().IsMatch(text))
             return BoilerplateKind.SiteNotice;

@@ -143,6 +143,11 @@ public class FragmentToTextTests
     [InlineData("<p>This article was originally published on The Conversation.</p>")]
     [InlineData("<p>© 2025 Example Media. All rights reserved.</p>")]
     [InlineData("<p>Continue reading</p>")]
+    [InlineData("<p>Photo: Jane Doe/Example Agency</p>")]
+    [InlineData("<p>(Image credit: Example Space Agency)</p>")]
+    [InlineData("<p>Installation views, photos © Example Studio, 2018</p>")]
+    [InlineData("<p>Follow Example News on Instagram, Facebook, Twitter and YouTube.</p>")]
+    [InlineData("<p>Join our forums to keep talking about the talks!</p>")]
     // Cookie, ad-block and copy-protection notices.
     [InlineData("<p>We use cookies to improve your experience. By continuing you accept our cookie policy.</p>")]
     [InlineData("<p>Please disable your ad blocker to support independent journalism.</p>")]
@@ -180,6 +185,7 @@ public class FragmentToTextTests
     [InlineData("<ul><li>Britain, France, Germany</li></ul>")]
     [InlineData("<p>• European Commission President Ursula von der Leyen</p>")]
     [InlineData("<p>Published reports put the death toll at 12.</p>")]
+    [InlineData("<p>Photos released by the ministry on Monday showed damage to the port.</p>")]
     public void ArticleParagraphLookingLikeBoilerplateIsKept(string paragraph)
     {
         string text = ArticleHtml.FragmentToText(paragraph + Body);

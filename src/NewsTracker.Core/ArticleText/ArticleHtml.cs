@@ -5,11 +5,11 @@ namespace NewsTracker.Core.ArticleText;
 /// <summary>Article text (see <see cref="ArticleTextFormat"/>) from the HTML of a feed item or of a whole page.</summary>
 public static class ArticleHtml
 {
-    // The parser keeps no per-document state, so one instance serves every call. Source positions, comments and
-    // the contents of style elements are never read, so the parser does not build them (a few percent of a parse).
     // Less text than this from a whole page means the article was not in its HTML.
     const int MinPageTextChars = 200;
 
+    // The parser keeps no per-document state, so one instance serves every call. Source positions, comments and
+    // the contents of style elements are never read, so the parser does not build them (a few percent of a parse).
     static readonly HtmlParser Parser = new(new HtmlParserOptions
     {
         DisableElementPositionTracking = true,

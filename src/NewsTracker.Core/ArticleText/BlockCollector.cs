@@ -17,7 +17,7 @@ internal sealed partial class BlockCollector
     ];
 
     // Elements that never carry article prose: code, media, embedded documents and form controls.
-    internal static readonly HashSet<string> InvisibleTags =
+    static readonly HashSet<string> InvisibleTags =
     [
         "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed", "canvas", "video",
         "audio", "select", "option", "button", "input", "textarea", "head", "title", "meta", "link", "label",

@@ -69,13 +69,15 @@ internal sealed partial class BlockCollector
         var children = node.ChildNodes;
         for (int i = 0; i < children.Length; i++)
         {
-            switch (children[i])
+            // NodeType first: a type test against AngleSharp's many-interface classes costs more than the call.
+            var child = children[i];
+            switch (child.NodeType)
             {
-                case IText text:
-                    AppendText(text.Data);
+                case NodeType.Text:
+                    AppendText(child.TextContent);
                     break;
-                case IElement element:
-                    VisitElement(element);
+                case NodeType.Element:
+                    VisitElement((IElement)child);
                     break;
             }
         }

@@ -205,4 +205,11 @@ public class EventTests
         var events = Events("Lopez met Smith on Tuesday. The plan was cut after talks in Geneva between officials.");
         Assert.Equal(2, events.Count);
     }
+
+    [Fact]
+    public void The_day_something_was_said_is_not_the_day_of_the_event()
+    {
+        var e = Assert.Single(Events("Lopez said on Monday that talks with Smith in Geneva on Sunday went well."));
+        Assert.Equal("2025-08-17", e.Date?.ToString());
+    }
 }

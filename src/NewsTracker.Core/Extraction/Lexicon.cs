@@ -46,7 +46,7 @@ internal static class Lexicon
         "called", "calling", "urged", "promised", "pledged", "vowed", "predicted", "conceded", "maintained", "maintains",
         "reiterated", "recalled", "commented", "asked", "denied", "denies", "expressed", "signaled", "signalled",
         "indicated", "proposed", "praised", "stating", "saying", "telling", "adding", "describing", "conveyed", "hailed",
-        "welcomed", "criticized", "criticised", "dismissed", "rejected", "accused", "demanded", "agreed", "thanked");
+        "welcomed", "criticized", "criticised", "dismissed", "rejected", "accused", "demanded", "agreed", "thanked", "quoted");
 
     /// <summary>Verbs that introduce a reported statement ("X insisted on...", "X confirmed that...").</summary>
     public static readonly WordSet ReportingVerbs = Set(

@@ -14,6 +14,8 @@ public class QuoteTests
     [InlineData("Lopez told reporters: “We will win.”")]
     [InlineData("Lopez, speaking in Madrid, said “we will win.”")]
     [InlineData("According to Lopez, “we will win.”")]
+    [InlineData("“We will win,” according to Lopez.")]
+    [InlineData("“We will win,” Lopez was quoted as saying by state media.")]
     public void Speaker_before_or_after_the_quote(string text)
     {
         var (speaker, words) = Assert.Single(Quotes(text));

@@ -65,6 +65,11 @@ internal static class EventFinder
         "unlike", "instead", "subsequent", "subsequently", "then", "later", "earlier", "previous", "next",
     };
 
+    static readonly WordSet FrontingPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "after", "during", "following", "before", "despite", "in", "on", "at", "with", "since", "amid", "ahead", "when", "while", "as",
+    };
+
     static readonly WordSet ListPrepositions = new(StringComparer.OrdinalIgnoreCase) { "with", "between", "among", "involving", "including", "featuring", "of" };
 
     public static List<ExtractedEvent> Find(ArticleText a, List<ArticleActor> actors, List<Mention> mentions, SpeakerResolver refs, DateOnly published)
@@ -153,6 +158,7 @@ internal static class EventFinder
         ["talks"] = TriggerWord.Talks, ["negotiations"] = TriggerWord.Talks, ["discussions"] = TriggerWord.Talks,
         ["call"] = TriggerWord.Call, ["calls"] = TriggerWord.Call, ["conversation"] = TriggerWord.Call,
         ["spoke"] = TriggerWord.Speak, ["spoken"] = TriggerWord.Speak, ["talked"] = TriggerWord.Speak,
+        ["speak"] = TriggerWord.Speak, ["speaks"] = TriggerWord.Speak, ["speaking"] = TriggerWord.Speak,
         ["exchange"] = TriggerWord.Exchange, ["exchanges"] = TriggerWord.Exchange, ["swap"] = TriggerWord.Exchange, ["swaps"] = TriggerWord.Exchange,
         ["exchanged"] = TriggerWord.Exchange, ["swapped"] = TriggerWord.Exchange,
         ["visit"] = TriggerWord.Visit, ["visits"] = TriggerWord.Visit, ["trip"] = TriggerWord.Visit, ["visited"] = TriggerWord.Visited,
@@ -213,6 +219,7 @@ internal static class EventFinder
         "hosted", "hosts", "hosting", "held", "holds", "hold", "convened", "attended", "attends", "conducted", "had", "has",
         "organized", "organised", "chaired", "joined", "scheduled", "arranged", "requested", "sought", "proposed", "led",
         "host", "attend", "convene", "chair", "join", "lead", "leads", "attending", "leading", "joining",
+        "announced", "announces", "announcing", "plans", "planning", "proposes",
     };
 
     static Draft Read(ArticleText a, PeopleIndex people, int trigger, EventType type, bool verb, int s, Segment seg, DateOnly published, Draft? previous)
@@ -362,7 +369,12 @@ internal static class EventFinder
     /// <summary>The sentence's subject joins an event it talks about: the first person before the trigger, or after the comma closing a fronted phrase ("During a call with Putin, Trump ...").</summary>
     static void AddSubject(ArticleText a, PeopleIndex people, Draft d, int trigger, int sentStart, int sentEnd)
     {
-        for (int k = sentStart; k < trigger; k++)
+        // "After a phone call with Putin, Trump announces ...": the subject comes after a fronted phrase's comma.
+        int from = sentStart;
+        if (a.IsIn(sentStart, FrontingPrepositions))
+            for (int k = sentStart; k < trigger; k++)
+                if (a.IsPunct(k, ',')) { from = k + 1; break; }
+        for (int k = from; k < trigger; k++)
             if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { AddWithConjuncts(a, people, d, k, trigger); return; }
         int comma = -1;
         for (int k = sentStart; k < sentEnd; k++)

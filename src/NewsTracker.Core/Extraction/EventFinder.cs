@@ -371,8 +371,10 @@ internal static class EventFinder
     {
         // "After a phone call with Putin, Trump announces ...": the subject comes after a fronted phrase's comma.
         int from = sentStart;
-        if (a.IsIn(sentStart, FrontingPrepositions))
-            for (int k = sentStart; k < trigger; k++)
+        for (int k = sentStart; k < trigger && k < sentStart + 5; k++)
+            if (a.IsPunct(k, ':')) { from = k + 1; break; } // "October 16: After ...", "KYIV: ..."
+        if (a.IsIn(from, FrontingPrepositions))
+            for (int k = from; k < trigger; k++)
                 if (a.IsPunct(k, ',')) { from = k + 1; break; }
         for (int k = from; k < trigger; k++)
             if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { AddWithConjuncts(a, people, d, k, trigger); return; }

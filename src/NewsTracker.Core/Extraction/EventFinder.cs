@@ -517,7 +517,7 @@ internal static class EventFinder
                 a.Place ??= b.Place;
                 if (a.Date is null || (a.Date.Day is null && b.Date?.Day is not null)) a.Date = b.Date ?? a.Date;
                 (a.From, a.To) = (Max(a.From, b.From), Min(a.To, b.To));
-                if (Rank(b.Type) < Rank(a.Type)) a.Type = b.Type;
+                if (EventMatcher.TypeRank(b.Type) < EventMatcher.TypeRank(a.Type)) a.Type = b.Type;
                 into[j] = i;
             }
         var kept = new List<Cluster>();
@@ -549,13 +549,12 @@ internal static class EventFinder
             if (!c.Participants.Contains(p)) c.Participants.Add(p);
         c.Place ??= d.Place;
         if (c.Date is null || (c.Date.Day is null && d.Date?.Day is not null)) c.Date = d.Date ?? c.Date;
-        if (Rank(d.Type) < Rank(c.Type)) c.Type = d.Type;
+        if (EventMatcher.TypeRank(d.Type) < EventMatcher.TypeRank(c.Type)) c.Type = d.Type;
         (c.From, c.To) = (Max(c.From, d.From), Min(c.To, d.To));
         c.LastSentence = d.Sentence;
         d.Cluster = index;
     }
 
-    static int Rank(EventType t) => t switch { EventType.Summit => 0, EventType.Meeting => 1, EventType.Talks => 2, EventType.Visit => 3, _ => 0 };
 
     static bool Compatible(Cluster c, Draft d)
     {

@@ -84,7 +84,8 @@ public static class EventMatcher
         return new ExtractedEvent(type, date, a.Planned && b.Planned, a.Place ?? b.Place, participants, a.Sentence);
     }
 
-    static int TypeRank(EventType t) => t switch
+    /// <summary>Which type names a merged event: the most specific (a summit stays a summit when another report says "talks").</summary>
+    internal static int TypeRank(EventType t) => t switch
     {
         EventType.Summit => 0, EventType.Call => 1, EventType.Exchange => 2, EventType.Meeting => 3,
         EventType.Talks => 4, EventType.Visit => 5, _ => 6,

@@ -137,4 +137,11 @@ public class QuoteTests
     {
         Assert.Equal([("Maria Lopez", "We are close")], Quotes("“We are close,” Lopez said. “We are making progress,” a senior official said."));
     }
+
+    [Fact]
+    public void Windows_line_breaks_are_paragraph_breaks_too()
+    {
+        Assert.Equal([("Maria Lopez", "We will win"), ("Tom Smith", "Next")],
+            Quotes("“We will win,” Lopez said.\r\n\r\n“Next,” Smith said."));
+    }
 }

@@ -225,15 +225,21 @@ internal sealed class ActorMatcher
         return AppositiveRole(a, after, end) is not null;
     }
 
-    /// <summary>", a Kremlin official" after a name: the role words up to and including the role noun.</summary>
+    /// <summary>
+    /// ", a Kremlin official" / ", chair of the committee" / ", Ukraine's ambassador" after a name: the role words up to
+    /// and including the role noun. Without an article the role noun must come first or second.
+    /// </summary>
     static string? AppositiveRole(ArticleText a, int after, int end)
     {
-        if (!a.IsPunct(after, ',') || !(a.Is(after + 1, "a") || a.Is(after + 1, "an") || a.Is(after + 1, "the"))) return null;
-        for (int i = after + 2; i < end && i < after + 8; i++)
+        if (!a.IsPunct(after, ',')) return null;
+        bool article = a.Is(after + 1, "a") || a.Is(after + 1, "an") || a.Is(after + 1, "the");
+        int first = article ? after + 2 : after + 1;
+        int reach = article ? 6 : 2;
+        for (int i = first; i < end && i < first + reach; i++)
         {
             if (!a.Tokens[i].IsWord) return null;
             if (a.IsIn(i, Lexicon.RoleNouns))
-                return a.Text[a.Tokens[after + 2].Start..a.Tokens[i].End];
+                return a.Text[a.Tokens[first].Start..a.Tokens[i].End];
         }
         return null;
     }

@@ -135,7 +135,11 @@ internal static class Lexicon
         "Islands", "Mountain", "River", "Lake", "Province", "County", "District", "Valley", "Coast", "Gulf", "Ocean",
         "Plan", "Agreement", "Accord", "Accords", "Treaty", "Act", "Law", "Bill", "Order", "Initiative", "Program",
         "Programme", "Project", "Operation", "Coalition", "Alliance", "Front", "Movement", "Service", "Services",
-        "Intelligence", "Guard", "Command", "Headquarters", "Embassy", "Consulate", "Mission", "Delegation");
+        "Intelligence", "Guard", "Command", "Headquarters", "Embassy", "Consulate", "Mission", "Delegation",
+        "Church", "Cathedral", "Orthodox", "Catholic", "Airlines", "Airways", "Railways", "Television", "Radio", "Telegram",
+        "Energy", "Oil", "Gas", "Holdings", "Academy", "School", "Hospital", "Stadium", "Museum", "Theatre", "Theater",
+        "Kremlin", "Pentagon", "Duma", "Rada", "Verkhovna", "Cabinet", "Administration", "Presidency", "Chamber", "Assembly",
+        "Liberation", "Independence", "Victory", "Revolution", "Republican", "Democrat", "Democratic", "Conservative", "Labour");
 
     /// <summary>Determiners and prepositions: they end a run of title words or name words.</summary>
     public static readonly WordSet FunctionWords = Set(

@@ -71,6 +71,7 @@ public class ActorTests
     [InlineData("European Leaders Show Support for Peace Plan")]
     [InlineData("Russian Foreign Ministry officials left.")]
     [InlineData("Macron, Merz and Starmer flew to Washington.")]
+    [InlineData("The Russian Orthodox Church backed the war, Russian Airlines Flight data showed.")]
     public void Bylines_outlets_places_and_headings_are_no_people(string text)
     {
         Assert.DoesNotContain(TestStory.Extract(text).Actors, a => a.Discovered);

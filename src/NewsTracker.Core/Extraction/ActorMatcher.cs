@@ -305,8 +305,10 @@ internal sealed class ActorMatcher
             if (a.IsIn(i, Lexicon.RoleNouns)) { head = i; break; }
             if (!(a.IsIn(i, Lexicon.Demonyms) || a.IsIn(i, Lexicon.RoleModifiers) || IsAcronym(a.Word(i)))) return;
         }
-        if (head < 0 || a.Tokens[head].Possessive is false && head + 1 < end && a.Tokens[head + 1].IsWord && a.Tokens[head + 1].Capitalized) return; // "the President Trump"
-        if (head + 1 < end && a.IsIn(head + 1, Lexicon.RoleNouns)) return; // "the foreign minister" is handled at its head
+        if (head < 0) return;
+        while (head + 1 < end && !a.Tokens[head].Possessive && a.IsIn(head + 1, Lexicon.RoleNouns)) head++; // "the secretary general"
+        bool nameFollows = !a.Tokens[head].Possessive && head + 1 < end && a.Tokens[head + 1].IsWord && a.Tokens[head + 1].Capitalized;
+        if (nameFollows) return; // "the President Trump": the name itself is the mention
         bool generic = a.Is(head, "leader") || a.Is(head, "official");
         for (int m = mentions.Count - 1; m >= 0; m--)
         {

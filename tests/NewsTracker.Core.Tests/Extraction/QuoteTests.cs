@@ -144,4 +144,11 @@ public class QuoteTests
         Assert.Equal([("Maria Lopez", "We will win"), ("Tom Smith", "Next")],
             Quotes("“We will win,” Lopez said.\r\n\r\n“Next,” Smith said."));
     }
+
+    [Fact]
+    public void A_multi_word_title_description_resolves_too()
+    {
+        Assert.Equal([("Mark Rutte", "united.")],
+            Quotes("NATO Secretary General Mark Rutte met Lopez. The secretary general said the alliance was “united.”"));
+    }
 }

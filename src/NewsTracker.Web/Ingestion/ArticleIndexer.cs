@@ -23,6 +23,8 @@ public sealed class ArticleIndexer(NewsTrackerDb db, StoryCatalog story, TimePro
 
     public async Task IndexAsync(Article article, CancellationToken ct)
     {
+        if (db.Entry(article).State == EntityState.Detached)
+            db.Attach(article); // loaded by an earlier call's query, then let go with the rest of what it tracked
         var result = story.Extractor.Extract(article.Text, article.PublishedAt);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
@@ -66,12 +68,19 @@ public sealed class ArticleIndexer(NewsTrackerDb db, StoryCatalog story, TimePro
             });
         }
 
+        var addedHere = new List<Event>();
         foreach (var reported in result.Events)
-            await AddEventReportAsync(article, reported, result.Topics, actors, ct);
+            await AddEventReportAsync(article, reported, result.Topics, actors, addedHere, ct);
 
         article.ExtractedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+
+        // What is committed is done with. A pass shares one context across many articles, and change detection
+        // scans everything tracked, so keeping it would make each article slower than the last. Feeds stay tracked:
+        // the refresher updates its feed after the items.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not Feed).ToList())
+            entry.State = EntityState.Detached;
     }
 
     /// <summary>The article's actors by name, creating rows for people the story did not list.</summary>
@@ -111,14 +120,15 @@ public sealed class ArticleIndexer(NewsTrackerDb db, StoryCatalog story, TimePro
     }
 
     async Task AddEventReportAsync(Article article, ExtractedEvent reported, IReadOnlyList<TopicMention> topics,
-        Dictionary<string, Actor> actors, CancellationToken ct)
+        Dictionary<string, Actor> actors, List<Event> addedHere, CancellationToken ct)
     {
-        var ev = await FindSameEventAsync(reported, ct);
+        var ev = await FindSameEventAsync(reported, addedHere, ct);
         if (ev is null)
         {
             ev = new Event { Type = reported.Type, Planned = reported.Planned, Place = reported.Place, FirstReportedAt = article.PublishedAt };
             SetDate(ev, reported.Date);
             db.Events.Add(ev);
+            addedHere.Add(ev);
         }
         else
         {
@@ -148,27 +158,40 @@ public sealed class ArticleIndexer(NewsTrackerDb db, StoryCatalog story, TimePro
         }
     }
 
-    /// <summary>An event already stored that is the same real event, by the core's event identity rules.</summary>
-    async Task<Event?> FindSameEventAsync(ExtractedEvent reported, CancellationToken ct)
+    /// <summary>
+    /// An event, stored or added by this article, that is the same real event by the core's identity rules. Stored
+    /// candidates (recent ones near the date) are read as plain values; only the one chosen is loaded for change.
+    /// </summary>
+    async Task<Event?> FindSameEventAsync(ExtractedEvent reported, List<Event> addedHere, CancellationToken ct)
     {
-        var query = db.Events.Include(e => e.Participants).ThenInclude(p => p.Actor).Include(e => e.Topics).AsQueryable();
+        var query = db.Events.AsNoTracking();
         if (reported.Date is { } date)
         {
             var day = new DateOnly(date.Year, date.Month, date.Day ?? 1);
             DateOnly from = day.AddDays(-40), to = day.AddDays(40);
             query = query.Where(e => e.HappenedOn == null || (e.HappenedOn >= from && e.HappenedOn <= to));
         }
-        var candidates = await query.OrderByDescending(e => e.Id).Take(500).ToListAsync(ct);
-        candidates.AddRange(db.Events.Local.Where(e => db.Entry(e).State == EntityState.Added));
-        int best = EventMatcher.BestMatch(reported, candidates.Select(ToExtracted).ToList());
-        return best < 0 ? null : candidates[best];
+        var stored = await query.OrderByDescending(e => e.Id).Take(500)
+            .Select(e => new { e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, Participants = e.Participants.Select(p => p.Actor!.Name).ToList() })
+            .ToListAsync(ct);
+        var known = addedHere.Select(ToExtracted)
+            .Concat(stored.Select(e => new ExtractedEvent(e.Type, ToEventDate(e.HappenedOn, e.DatePrecision), e.Planned, e.Place, e.Participants, default)))
+            .ToList();
+
+        int best = EventMatcher.BestMatch(reported, known);
+        if (best < 0) return null;
+        if (best < addedHere.Count) return addedHere[best];
+        int id = stored[best - addedHere.Count].Id;
+        return await db.Events.Include(e => e.Participants).ThenInclude(p => p.Actor).Include(e => e.Topics).SingleAsync(e => e.Id == id, ct);
     }
 
     static ExtractedEvent ToExtracted(Event e) =>
         new(e.Type, ToEventDate(e), e.Planned, e.Place, [.. e.Participants.Select(p => p.Actor!.Name)], default);
 
-    static EventDate? ToEventDate(Event e) => e.HappenedOn is not DateOnly d ? null
-        : new EventDate(d.Year, d.Month, e.DatePrecision == DatePrecision.Day ? d.Day : null);
+    static EventDate? ToEventDate(Event e) => ToEventDate(e.HappenedOn, e.DatePrecision);
+
+    static EventDate? ToEventDate(DateOnly? happenedOn, DatePrecision precision) => happenedOn is not DateOnly d ? null
+        : new EventDate(d.Year, d.Month, precision == DatePrecision.Day ? d.Day : null);
 
     static void SetDate(Event ev, EventDate? date)
     {

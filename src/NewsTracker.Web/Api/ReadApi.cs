@@ -23,7 +23,7 @@ public static class ReadApi
             var filter = TimelineFilter.FromQuery(http.Request.Query);
             await filter.ResolveAsync(db, story, ct);
             if (filter.NotFound is not null) return Results.NotFound(new { error = filter.NotFound });
-            var query = filter.Apply(db.Events.AsNoTracking());
+            var query = filter.Apply(db.Events.AsNoTracking(), db);
             var items = await query
                 .OrderBy(e => e.HappenedOn == null ? 0 : 1).ThenByDescending(e => e.HappenedOn).ThenByDescending(e => e.Id)
                 .Skip(paging.Skip).Take(paging.Size)

@@ -49,7 +49,7 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
             else Notes.Add($"“{pageText}” is not a page number; showing the first page.");
         }
 
-        var query = Filter.Apply(db.Events.AsNoTracking());
+        var query = Filter.Apply(db.Events.AsNoTracking(), db);
         Total = await query.CountAsync(ct);
         if (PageNumber > PageCount)
         {
@@ -58,9 +58,14 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
         }
 
         // Undated planned events first (what is coming), then by the day they happened, newest first.
-        var events = await query
+        // The page's events are picked once and their collections then loaded by id: split queries would otherwise
+        // repeat the filtered, sorted, paged query once per collection.
+        var pageIds = await query
             .OrderBy(e => e.HappenedOn == null ? 0 : 1).ThenByDescending(e => e.HappenedOn).ThenByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(e => e.Id).ToListAsync(ct);
+        var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var events = (await db.Events.AsNoTracking().Where(e => pageIds.Contains(e.Id))
             .Select(e => new TimelineEvent(
                 e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, e.FirstReportedAt,
                 e.Participants.OrderBy(p => p.Actor!.Name).Select(p => new ActorLink(p.ActorId, p.Actor!.Slug, p.Actor.Name)).ToList(),
@@ -68,7 +73,8 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
                 e.Reports.OrderBy(r => r.Article!.PublishedAt).Select(r => new Excerpt(
                     r.ArticleId, r.Article!.Title, r.Article.Source, r.Article.Url, r.Article.PublishedAt, r.SentenceStart,
                     r.Article.Text.Substring(r.SentenceStart, r.SentenceEnd - r.SentenceStart))).ToList()))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .OrderBy(e => position[e.Id]).ToList();
         await AddKeyQuotesAsync(events, ct);
         Days = events.GroupBy(e => e.DayHeading).Select(g => new TimelineDay(g.Key, g.ToList())).ToList();
 
@@ -106,9 +112,9 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
 
     async Task LoadChoicesAsync(CancellationToken ct)
     {
-        ActorChoices = (await db.EventParticipants.Where(p => p.Actor!.Kind == ActorKind.Person)
-                .GroupBy(p => new { p.Actor!.Slug, p.Actor.Name })
-                .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
+        // Counted per ActorId (in the order of its index, no sort) before joining the few actors' names.
+        ActorChoices = (await db.EventParticipants.GroupBy(p => p.ActorId).Select(g => new { ActorId = g.Key, Count = g.Count() })
+                .Join(db.Actors.Where(a => a.Kind == ActorKind.Person), g => g.ActorId, a => a.Id, (g, a) => new { a.Slug, a.Name, g.Count })
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Name).Take(16).ToListAsync(ct))
             .Select(c => new FilterChoice(c.Slug, c.Name, c.Count)).ToList();
         foreach (var selected in Filter.Actors.Where(a => ActorChoices.All(c => c.Slug != a.Slug)))

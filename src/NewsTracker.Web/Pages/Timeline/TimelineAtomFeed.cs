@@ -18,7 +18,7 @@ public static class TimelineAtomFeed
             await filter.ResolveAsync(db, story, ct);
             if (filter.NotFound is not null) return Results.NotFound(filter.NotFound);
 
-            var events = await filter.Apply(db.Events.AsNoTracking())
+            var events = await filter.Apply(db.Events.AsNoTracking(), db)
                 .OrderByDescending(e => e.FirstReportedAt).ThenByDescending(e => e.Id).Take(Entries)
                 .Select(e => new
                 {

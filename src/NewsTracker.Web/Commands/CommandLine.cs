@@ -47,7 +47,9 @@ public static class CommandLine
         var db = services.GetRequiredService<NewsTrackerDb>();
         var clock = services.GetRequiredService<TimeProvider>();
         var refresher = services.GetRequiredService<FeedRefresher>();
-        await services.GetRequiredService<ArticleIndexer>().IndexPendingAsync(CancellationToken.None);
+        // Articles an interrupted run stored but did not finish extracting.
+        var indexer = services.GetRequiredService<ArticleIndexer>();
+        await services.GetRequiredService<StoreGate>().RunAsync(db, () => indexer.IndexPendingAsync(CancellationToken.None), CancellationToken.None);
 
         int failures = 0;
         foreach (var location in locations)

@@ -40,18 +40,18 @@ public sealed class FeedRefresher(
         {
             document = await fetcher.FetchAsync(feed.Url, new CacheValidators(feed.ETag, feed.LastModified), ct);
             if (document is null)
-                return await gate.RunAsync(() => RecordNotModifiedAsync(feed, startedAt, ct), ct);
+                return await gate.RunAsync(db, () => RecordNotModifiedAsync(feed, startedAt, ct), ct);
             parsed = FeedParser.Parse(document.Body, document.ContentType);
             candidates = await PrepareNewItemsAsync(parsed, ct);
         }
         catch (Exception e) when (e is FetchException or FeedParseException)
         {
-            return await gate.RunAsync(() => RecordFailureAsync(feed, startedAt, e.Message, (e as FetchException)?.RetryAfter, ct), ct);
+            return await gate.RunAsync(db, () => RecordFailureAsync(feed, startedAt, e.Message, (e as FetchException)?.RetryAfter, ct), ct);
         }
 
         try
         {
-            return await gate.RunAsync(() => StoreAsync(feed, parsed, document, candidates, startedAt, ct), ct);
+            return await gate.RunAsync(db, () => StoreAsync(feed, parsed, document, candidates, startedAt, ct), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -60,7 +60,7 @@ public sealed class FeedRefresher(
             log.LogError(e, "Storing items of feed {FeedUrl} failed", feed.Url);
             db.ChangeTracker.Clear();
             var fresh = await db.Feeds.FindAsync([feed.Id], ct) ?? feed;
-            return await gate.RunAsync(() => RecordFailureAsync(fresh, startedAt, $"storing its items failed: {e.Message}", null, ct), ct);
+            return await gate.RunAsync(db, () => RecordFailureAsync(fresh, startedAt, $"storing its items failed: {e.Message}", null, ct), ct);
         }
     }
 
@@ -118,7 +118,7 @@ public sealed class FeedRefresher(
     async Task<RefreshResult> StoreAsync(Feed feed, ParsedFeed parsed, FetchedDocument document, List<Candidate> candidates,
         DateTimeOffset startedAt, CancellationToken ct)
     {
-        int stored = 0, duplicates = 0, offStory = 0;
+        int stored = 0, duplicates = 0, offStory = 0, storedMeanwhile = 0;
         foreach (var candidate in candidates)
         {
             switch (await StoreItemAsync(feed, candidate, ct))
@@ -126,9 +126,10 @@ public sealed class FeedRefresher(
                 case ItemOutcome.Stored: stored++; break;
                 case ItemOutcome.Duplicate: duplicates++; break;
                 case ItemOutcome.OffStory: offStory++; break;
+                case ItemOutcome.AlreadyStored: storedMeanwhile++; break;
             }
         }
-        int seen = parsed.Items.Count - candidates.Count;
+        int seen = parsed.Items.Count - candidates.Count + storedMeanwhile;
 
         var now = clock.GetUtcNow();
         feed.Title = string.IsNullOrWhiteSpace(parsed.Title) ? feed.Title : parsed.Title.Trim();
@@ -145,12 +146,14 @@ public sealed class FeedRefresher(
         return new RefreshResult(stored, seen, duplicates, offStory, null);
     }
 
-    enum ItemOutcome { Stored, Duplicate, OffStory }
+    enum ItemOutcome { Stored, Duplicate, OffStory, AlreadyStored }
 
     async Task<ItemOutcome> StoreItemAsync(Feed feed, Candidate candidate, CancellationToken ct)
     {
         var (item, url, canonical, title, text) = candidate;
         if (!story.OnStory.Matches(title) && !story.OnStory.Matches(text)) return ItemOutcome.OffStory;
+        // Asked again inside the gate: another feed, or another instance, may have stored it since it was prepared.
+        if (await IsStoredAsync(item.Id?.Trim(), canonical, ct)) return ItemOutcome.AlreadyStored;
 
         var now = clock.GetUtcNow();
         string source = SourceName(url, feed);

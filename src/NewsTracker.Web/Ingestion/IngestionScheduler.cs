@@ -4,9 +4,14 @@ using NewsTracker.Web.Data;
 
 namespace NewsTracker.Web.Ingestion;
 
-/// <summary>Only ticks: each tick refreshes the feeds that are due, a few at once, one scope per feed so one failure stays with its feed.</summary>
+/// <summary>
+/// Only ticks: each tick refreshes the feeds that are due and that this instance could claim (see FeedLeases),
+/// a few at once, one scope per feed so one failure stays with its feed.
+/// </summary>
 public sealed class IngestionScheduler(
     IServiceScopeFactory scopes,
+    FeedLeases leases,
+    StoreGate gate,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<IngestionScheduler> log) : BackgroundService
@@ -36,24 +41,31 @@ public sealed class IngestionScheduler(
 
     public async Task RunDueFeedsAsync(CancellationToken ct)
     {
-        List<int> due;
+        List<int> claimed;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
-            await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexPendingAsync(ct);
-            var now = clock.GetUtcNow();
-            due = await db.Feeds.Where(f => f.Status == FeedStatus.Active && (f.NextFetchAt == null || f.NextFetchAt <= now))
-                .OrderBy(f => f.NextFetchAt).ThenBy(f => f.Id).Select(f => f.Id).ToListAsync(ct);
+            // Articles stored by a pass that was interrupted (a crash, a kill) before their facts were extracted.
+            var indexer = scope.ServiceProvider.GetRequiredService<ArticleIndexer>();
+            await gate.RunAsync(db, () => indexer.IndexPendingAsync(ct), ct);
+            claimed = await leases.ClaimDueAsync(db, ct);
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrentFeeds), CancellationToken = ct };
-        await Parallel.ForEachAsync(due, parallel, async (feedId, token) =>
+        await Parallel.ForEachAsync(claimed, parallel, async (feedId, token) =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
-            var feed = await db.Feeds.FindAsync([feedId], token);
-            if (feed is not null)
-                await scope.ServiceProvider.GetRequiredService<FeedRefresher>().RefreshAsync(feed, token);
+            try
+            {
+                var feed = await db.Feeds.FindAsync([feedId], token);
+                if (feed is not null)
+                    await scope.ServiceProvider.GetRequiredService<FeedRefresher>().RefreshAsync(feed, token);
+            }
+            finally
+            {
+                await leases.ReleaseAsync(db, feedId, CancellationToken.None);
+            }
         });
     }
 }

@@ -17,11 +17,14 @@ public static class StoreConfiguration
     };
 
     /// <summary>The one place the provider is chosen: the app, the copy-store command and the tests all go through here.</summary>
-    public static DbContextOptionsBuilder UseStore(this DbContextOptionsBuilder options, StoreProvider provider, string connectionString) =>
-        provider switch
-        {
-            // Pages load events with several collections; split queries avoid a cartesian explosion of rows.
-            StoreProvider.PostgreSql => options.UseNpgsql(connectionString, pg => pg.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
-            _ => options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
-        };
+    public static TBuilder UseStore<TBuilder>(this TBuilder options, StoreProvider provider, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        // Pages load events with several collections; split queries avoid a cartesian explosion of rows.
+        if (provider == StoreProvider.PostgreSql)
+            options.UseNpgsql(connectionString, pg => pg.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        else
+            options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        return options;
+    }
 }

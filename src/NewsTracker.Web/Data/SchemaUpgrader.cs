@@ -79,16 +79,18 @@ public static class SchemaUpgrader
             await db.SaveChangesAsync(ct);
         }),
 
-        new(3, "Feed leases, so that instances sharing one PostgreSQL fetch each feed one at a time",
+        new(3, "Feed leases, so that instances sharing one PostgreSQL fetch each feed one at a time; outlets found by URL, so a copy is recorded once",
         Sqlite:
         [
             "ALTER TABLE Feeds ADD COLUMN LeaseOwner TEXT NULL",
             "ALTER TABLE Feeds ADD COLUMN LeaseExpiresAt INTEGER NULL",
+            "CREATE INDEX IX_ArticleOutlets_Url ON ArticleOutlets (Url)",
         ],
         PostgreSql:
         [
             """ALTER TABLE "Feeds" ADD COLUMN "LeaseOwner" text NULL""",
             """ALTER TABLE "Feeds" ADD COLUMN "LeaseExpiresAt" bigint NULL""",
+            """CREATE INDEX "IX_ArticleOutlets_Url" ON "ArticleOutlets" ("Url")""",
         ]),
     ];
 

@@ -78,21 +78,23 @@ public sealed class FeedRefresher(
             if (string.IsNullOrEmpty(link) && string.IsNullOrEmpty(guid)) continue;
             string url = link ?? guid!;
             string canonical = CanonicalUrl.Of(url);
-            if (await IsStoredAsync(guid, canonical, ct)) continue;
+            if (await IsStoredAsync(guid, url, canonical, ct)) continue;
 
             var (text, pageCanonical) = await ArticleTextAsync(item, link, ct);
             if (pageCanonical is not null && pageCanonical != canonical)
             {
                 canonical = pageCanonical;
-                if (await IsStoredAsync(guid, canonical, ct)) continue;
+                if (await IsStoredAsync(guid, url, canonical, ct)) continue;
             }
             candidates.Add(new Candidate(item, url, canonical, TitleText(item.Title), text));
         }
         return candidates;
     }
 
-    Task<bool> IsStoredAsync(string? guid, string canonicalUrl, CancellationToken ct) =>
-        db.Articles.AnyAsync(a => (guid != null && a.Guid == guid) || a.CanonicalUrl == canonicalUrl, ct);
+    /// <summary>Stored as an article, or already recorded as another outlet of one (else every poll would add that outlet again).</summary>
+    async Task<bool> IsStoredAsync(string? guid, string url, string canonicalUrl, CancellationToken ct) =>
+        await db.Articles.AnyAsync(a => (guid != null && a.Guid == guid) || a.CanonicalUrl == canonicalUrl, ct)
+        || await db.ArticleOutlets.AnyAsync(o => o.Url == url, ct);
 
     /// <summary>The item's own text, or the linked page's main text when the feed carries only a summary; and the page's canonical URL.</summary>
     async Task<(string Text, string? CanonicalUrl)> ArticleTextAsync(FeedItem item, string? link, CancellationToken ct)
@@ -153,7 +155,7 @@ public sealed class FeedRefresher(
         var (item, url, canonical, title, text) = candidate;
         if (!story.OnStory.Matches(title) && !story.OnStory.Matches(text)) return ItemOutcome.OffStory;
         // Asked again inside the gate: another feed, or another instance, may have stored it since it was prepared.
-        if (await IsStoredAsync(item.Id?.Trim(), canonical, ct)) return ItemOutcome.AlreadyStored;
+        if (await IsStoredAsync(item.Id?.Trim(), url, canonical, ct)) return ItemOutcome.AlreadyStored;
 
         var now = clock.GetUtcNow();
         string source = SourceName(url, feed);

@@ -39,6 +39,8 @@ public sealed class OneArticleOnceTests
         await using var app = new TestApp([server.Url("/wire.xml"), server.Url("/paper.xml")], new() { ["NewsTracker:Ingestion:MaxConcurrentFeeds"] = "1" }, provider: provider);
 
         await app.IngestAsync();
+        await app.MakeFeedsDueAsync();
+        await app.IngestAsync(); // a copy already recorded is not recorded again
 
         var article = await app.WithDbAsync(db => db.Articles.Include(a => a.Outlets).SingleAsync());
         Assert.Equal(["paper.test", "wire.test"], article.Outlets.Select(o => o.Source).Order());

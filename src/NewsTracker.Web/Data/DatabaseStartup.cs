@@ -36,7 +36,7 @@ public static class DatabaseStartup
             await PrepareStoreAsync(scope.ServiceProvider, db, clock, ct);
     }
 
-    static async Task<bool> PrepareStoreAsync(IServiceProvider services, NewsTrackerDb db, TimeProvider clock, CancellationToken ct)
+    static async Task PrepareStoreAsync(IServiceProvider services, NewsTrackerDb db, TimeProvider clock, CancellationToken ct)
     {
         await SchemaUpgrader.UpgradeAsync(db, clock, ct);
         await services.GetRequiredService<StoryCatalog>().SyncAsync(db, ct);
@@ -46,7 +46,6 @@ public static class DatabaseStartup
         foreach (var url in configured.Where(u => !string.IsNullOrWhiteSpace(u)).Except(known))
             db.Feeds.Add(new Feed { Url = url, AddedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
-        return true;
     }
 
     /// <summary>The database itself must exist before a lock can be taken in it; two instances may both try to create it.</summary>

@@ -13,6 +13,9 @@ public static class PostgresAdvisoryLock
     /// <summary>Storing articles and extracting their facts (see StoreGate).</summary>
     public const long Store = 0x4e54_0002;
 
+    public static Task RunAsync(NewsTrackerDb db, long key, Func<Task> work, CancellationToken ct) =>
+        RunAsync(db, key, async () => { await work(); return true; }, ct);
+
     public static async Task<T> RunAsync<T>(NewsTrackerDb db, long key, Func<Task<T>> work, CancellationToken ct)
     {
         // The lock belongs to the session, so the connection stays open from lock to unlock.

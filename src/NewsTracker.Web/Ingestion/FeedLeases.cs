@@ -15,24 +15,21 @@ public sealed class FeedLeases(IOptions<IngestionOptions> options, TimeProvider 
     /// <summary>This instance's name in LeaseOwner: host, process and a random part, so two hosts in one process differ too.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    /// <summary>The due feeds this instance now holds, in the order they are due.</summary>
-    public async Task<List<int>> ClaimDueAsync(NewsTrackerDb db, CancellationToken ct)
+    /// <summary>The feeds due now that no instance holds, in the order they are due.</summary>
+    public Task<List<int>> DueAsync(NewsTrackerDb db, CancellationToken ct) =>
+        Due(db.Feeds, clock.GetUtcNow()).OrderBy(f => f.NextFetchAt).ThenBy(f => f.Id).Select(f => f.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// Claims the feed if it is still due and unheld. The conditions are checked by the update itself: of instances
+    /// racing for one feed, the database lets exactly one change the row, and the others see 0 rows.
+    /// </summary>
+    public async Task<bool> TryClaimAsync(NewsTrackerDb db, int feedId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         DateTimeOffset? until = now + options.Value.FeedLease;
-        var due = await Due(db.Feeds, now).OrderBy(f => f.NextFetchAt).ThenBy(f => f.Id).Select(f => f.Id).ToListAsync(ct);
-
-        var claimed = new List<int>();
-        foreach (var id in due)
-        {
-            // The conditions are checked again by the update itself: of instances racing for one feed, the database
-            // lets exactly one change the row, and the others see 0 rows.
-            int won = await Due(db.Feeds.Where(f => f.Id == id), now).ExecuteUpdateAsync(s => s
-                .SetProperty(f => f.LeaseOwner, Owner)
-                .SetProperty(f => f.LeaseExpiresAt, until), ct);
-            if (won == 1) claimed.Add(id);
-        }
-        return claimed;
+        return await Due(db.Feeds.Where(f => f.Id == feedId), now).ExecuteUpdateAsync(s => s
+            .SetProperty(f => f.LeaseOwner, Owner)
+            .SetProperty(f => f.LeaseExpiresAt, until), ct) == 1;
     }
 
     public Task ReleaseAsync(NewsTrackerDb db, int feedId, CancellationToken ct) =>

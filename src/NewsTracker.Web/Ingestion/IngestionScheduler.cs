@@ -5,8 +5,9 @@ using NewsTracker.Web.Data;
 namespace NewsTracker.Web.Ingestion;
 
 /// <summary>
-/// Only ticks: each tick refreshes the feeds that are due and that this instance could claim (see FeedLeases),
-/// a few at once, one scope per feed so one failure stays with its feed.
+/// Only ticks: each tick refreshes the feeds that are due, a few at once, one scope per feed so one failure stays
+/// with its feed. Each feed is claimed just before its refresh (see FeedLeases), so instances sharing the store
+/// split the due feeds between them and a claim is held only while its feed is being refreshed.
 /// </summary>
 public sealed class IngestionScheduler(
     IServiceScopeFactory scopes,
@@ -41,21 +42,22 @@ public sealed class IngestionScheduler(
 
     public async Task RunDueFeedsAsync(CancellationToken ct)
     {
-        List<int> claimed;
+        List<int> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
             // Articles stored by a pass that was interrupted (a crash, a kill) before their facts were extracted.
             var indexer = scope.ServiceProvider.GetRequiredService<ArticleIndexer>();
             await gate.RunAsync(db, () => indexer.IndexPendingAsync(ct), ct);
-            claimed = await leases.ClaimDueAsync(db, ct);
+            due = await leases.DueAsync(db, ct);
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrentFeeds), CancellationToken = ct };
-        await Parallel.ForEachAsync(claimed, parallel, async (feedId, token) =>
+        await Parallel.ForEachAsync(due, parallel, async (feedId, token) =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
+            if (!await leases.TryClaimAsync(db, feedId, token)) return; // another instance has it, or has just done it
             try
             {
                 var feed = await db.Feeds.FindAsync([feedId], token);

@@ -84,6 +84,28 @@ public sealed class SchedulingTests
     }
 
     [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task A_feed_held_by_an_instance_that_died_is_fetched_once_the_hold_expires(StoreProvider provider)
+    {
+        int fetches = 0;
+        await using var server = await TestFeedServer.StartAsync(app => app.MapGet("/feed.xml", () => { fetches++; return TestFeedServer.Xml(Feed()); }));
+        var clock = new TestClock(Start);
+        await using var app = new TestApp([server.Url("/feed.xml")], clock: clock, provider: provider);
+        await app.WithDbAsync(db => db.Feeds.ExecuteUpdateAsync(s => s
+            .SetProperty(f => f.LeaseOwner, "an instance that died")
+            .SetProperty(f => f.LeaseExpiresAt, (DateTimeOffset?)Start.AddMinutes(10))));
+
+        await app.IngestAsync();
+        Assert.Equal(0, fetches);
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+        await app.IngestAsync();
+        Assert.Equal(1, fetches);
+        var feed = await app.WithDbAsync(db => db.Feeds.SingleAsync());
+        Assert.Equal(1, feed.ItemsStored);
+        Assert.Null(feed.LeaseOwner);
+    }
+
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
     public async Task The_poll_interval_follows_how_often_the_feed_publishes_within_bounds(StoreProvider provider)
     {
         string hourly = $"""

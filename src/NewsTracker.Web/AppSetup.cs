@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using NewsTracker.Web.Admin;
+using NewsTracker.Web.Api;
 using NewsTracker.Web.Pages.Feeds;
+using NewsTracker.Web.Pages.Timeline;
 using Microsoft.EntityFrameworkCore;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Export;
@@ -79,6 +81,8 @@ public static class AppSetup
         });
 
         builder.Services.AddRazorPages();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         // Encode markup characters only, not every non-ASCII letter: names like Zelenskyy's in Cyrillic stay readable in the source.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -112,6 +116,8 @@ public static class AppSetup
             await export.WriteAsync(response.Body, ct);
         });
         app.MapOpmlExport();
+        app.MapTimelineAtomFeed();
+        app.MapReadApi();
         app.MapRazorPages();
         return app;
     }

@@ -28,10 +28,12 @@ public static class ArticleHtml
     public static ExtractedPage ExtractPage(string html, string? pageUrl = null)
     {
         var document = Parser.ParseDocument(html);
-        var metadata = PageMetadata.Read(document, pageUrl);
-        var blocks = document.Body is { } body ? MainContent.Find(body) : [];
-        var headline = document.QuerySelector("h1")?.TextContent is { } h1 ? ArticleTextFormat.CollapseWhitespace(h1) : null;
-        var paragraphs = blocks.Select(b => b.Text).SkipWhile(t => t == headline || t == metadata.Title);
+        var metadataReader = new PageMetadata.Reader();
+        metadataReader.ObserveTree(document.Head);
+        var blocks = document.Body is { } body ? MainContent.Find(body, metadataReader.Observe) : [];
+        var metadata = metadataReader.Finish(pageUrl);
+        // The title is not part of the article text, though the article's container often starts with it.
+        var paragraphs = blocks.Select(b => b.Text).SkipWhile(t => t == metadata.Headline || t == metadata.Title);
         return new ExtractedPage(metadata.Title, ArticleTextFormat.Join(paragraphs), metadata.CanonicalUrl, metadata.Published, metadata.Author);
     }
 }

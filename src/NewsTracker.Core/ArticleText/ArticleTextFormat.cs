@@ -15,6 +15,17 @@ public static class ArticleTextFormat
     {
         var sb = new StringBuilder(text.Length);
         bool pendingSpace = false;
+        AppendCollapsed(sb, text, ref pendingSpace);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Appends <paramref name="text"/> with whitespace collapsed, continuing a paragraph already in <paramref name="sb"/>:
+    /// a space is written only between words, never first or last. Returns how many non-space characters it appended.
+    /// </summary>
+    internal static int AppendCollapsed(StringBuilder sb, ReadOnlySpan<char> text, ref bool pendingSpace)
+    {
+        int visible = 0;
         foreach (char c in text)
         {
             if (char.IsWhiteSpace(c))
@@ -22,7 +33,7 @@ public static class ArticleTextFormat
                 pendingSpace = sb.Length > 0;
                 continue;
             }
-            // Zero-width spaces and byte-order marks are invisible: they would split words for no reader.
+            // Zero-width spaces, soft hyphens and byte-order marks are invisible: they would split words for no reader.
             if (c is '\u200B' or '\uFEFF' or '\u00AD')
                 continue;
             if (pendingSpace)
@@ -31,8 +42,9 @@ public static class ArticleTextFormat
                 pendingSpace = false;
             }
             sb.Append(c);
+            visible++;
         }
-        return sb.ToString();
+        return visible;
     }
 
     /// <summary>Joins already-collapsed paragraphs, skipping empty ones.</summary>

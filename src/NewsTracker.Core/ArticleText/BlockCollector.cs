@@ -20,7 +20,7 @@ internal sealed partial class BlockCollector
     internal static readonly HashSet<string> InvisibleTags =
     [
         "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed", "canvas", "video",
-        "audio", "select", "option", "button", "input", "textarea", "form", "head", "title", "meta", "link", "label",
+        "audio", "select", "option", "button", "input", "textarea", "head", "title", "meta", "link", "label",
     ];
 
     [GeneratedRegex(@"\n[ \t\r\f]*\n")]
@@ -28,15 +28,21 @@ internal sealed partial class BlockCollector
 
     readonly bool blankLinesBreakParagraphs;
     readonly Func<IElement, bool>? isFurniture;
+    readonly Action<IElement>? observe;
     readonly List<TextBlock> blocks = [];
+    // The block being read, whitespace already collapsed; a space is owed when the next word comes.
     readonly StringBuilder current = new();
+    bool pendingSpace;
+    bool wordBoundary;
     int currentLinkChars;
+    int currentLinks;
     int linkDepth;
     readonly Stack<(BlockKind Kind, IElement? Owner)> blockStack = new();
-    int furnitureDepth;
+    readonly List<IElement> furniture = [];
 
-    BlockCollector(bool blankLinesBreakParagraphs, Func<IElement, bool>? isFurniture)
+    BlockCollector(bool blankLinesBreakParagraphs, Func<IElement, bool>? isFurniture, Action<IElement>? observe)
     {
+        this.observe = observe;
         this.blankLinesBreakParagraphs = blankLinesBreakParagraphs;
         this.isFurniture = isFurniture;
         blockStack.Push((BlockKind.Paragraph, null));
@@ -45,12 +51,13 @@ internal sealed partial class BlockCollector
     /// <summary>
     /// The paragraphs under <paramref name="root"/>. Plain text carried in HTML (a feed description) separates
     /// paragraphs by blank lines, so <paramref name="blankLinesBreakParagraphs"/> honours them; real pages do not.
-    /// Blocks under an element that <paramref name="isFurniture"/> accepts (share bars, comment sections) are marked,
-    /// not dropped: whether they count depends on where the article turns out to be.
+    /// Blocks under elements that <paramref name="isFurniture"/> accepts (share bars, comment sections) carry those
+    /// elements, outermost first, instead of being dropped: whether they count depends on where the article turns out to be.
+    /// <paramref name="observe"/> sees every element, invisible ones too, so metadata is read in the same walk.
     /// </summary>
-    public static List<TextBlock> Collect(INode root, bool blankLinesBreakParagraphs, Func<IElement, bool>? isFurniture = null)
+    public static List<TextBlock> Collect(INode root, bool blankLinesBreakParagraphs, Func<IElement, bool>? isFurniture = null, Action<IElement>? observe = null)
     {
-        var collector = new BlockCollector(blankLinesBreakParagraphs, isFurniture);
+        var collector = new BlockCollector(blankLinesBreakParagraphs, isFurniture, observe);
         collector.Visit(root);
         collector.Flush();
         return collector.blocks;
@@ -58,9 +65,11 @@ internal sealed partial class BlockCollector
 
     void Visit(INode node)
     {
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        // Indexing ChildNodes, not following NextSibling: AngleSharp finds a sibling by scanning the parent's children.
+        var children = node.ChildNodes;
+        for (int i = 0; i < children.Length; i++)
         {
-            switch (child)
+            switch (children[i])
             {
                 case IText text:
                     AppendText(text.Data);
@@ -74,27 +83,35 @@ internal sealed partial class BlockCollector
 
     void VisitElement(IElement element)
     {
+        observe?.Invoke(element);
         string tag = element.LocalName;
         if (InvisibleTags.Contains(tag) || element.HasAttribute("hidden"))
             return;
         bool isBlock = BlockTags.Contains(tag);
         bool isLink = tag == "a";
-        bool furniture = isFurniture?.Invoke(element) ?? false;
-        if (isBlock || furniture)
+        bool isFurnitureElement = isFurniture?.Invoke(element) ?? false;
+        if (isBlock || isFurnitureElement)
             Flush();
         if (isBlock)
             blockStack.Push((KindOf(tag, blockStack.Peek().Kind), element));
         if (isLink)
+        {
             linkDepth++;
-        if (furniture)
-            furnitureDepth++;
+            currentLinks++;
+            MarkWordBoundary();
+        }
+        if (isFurnitureElement)
+            furniture.Add(element);
         Visit(element);
         if (isLink)
+        {
             linkDepth--;
-        if (isBlock || furniture)
+            MarkWordBoundary();
+        }
+        if (isBlock || isFurnitureElement)
             Flush();
-        if (furniture)
-            furnitureDepth--;
+        if (isFurnitureElement)
+            furniture.RemoveAt(furniture.Count - 1);
         if (isBlock)
             blockStack.Pop();
     }
@@ -123,30 +140,38 @@ internal sealed partial class BlockCollector
         }
     }
 
+    // A link is a word of its own even when the page glues it to its neighbours, as Japanese and Chinese text
+    // do ("ソフト<a>KeePass</a>の"): a space goes between letters or digits that meet at a link's edge.
+    void MarkWordBoundary()
+    {
+        if (current.Length > 0 && char.IsLetterOrDigit(current[^1]))
+            wordBoundary = true;
+    }
+
     void Append(string data)
     {
-        current.Append(data);
-        if (linkDepth > 0)
+        if (wordBoundary && data.Length > 0)
         {
-            foreach (char c in data)
-            {
-                if (!char.IsWhiteSpace(c))
-                    currentLinkChars++;
-            }
+            wordBoundary = char.IsWhiteSpace(data[0]);
+            if (char.IsLetterOrDigit(data[0]))
+                pendingSpace = true;
         }
+        int visible = ArticleTextFormat.AppendCollapsed(current, data, ref pendingSpace);
+        if (linkDepth > 0)
+            currentLinkChars += visible;
     }
 
     void Flush()
     {
-        if (current.Length == 0)
-            return;
-        string text = ArticleTextFormat.CollapseWhitespace(current.ToString());
-        if (text.Length > 0)
+        if (current.Length > 0)
         {
             var (kind, owner) = blockStack.Peek();
-            blocks.Add(new TextBlock(text, currentLinkChars, kind, owner, furnitureDepth > 0));
+            blocks.Add(new TextBlock(current.ToString(), currentLinkChars, currentLinks, kind, owner, furniture.Count == 0 ? [] : [.. furniture]));
         }
         current.Clear();
+        pendingSpace = false;
+        wordBoundary = false;
         currentLinkChars = 0;
+        currentLinks = 0;
     }
 }

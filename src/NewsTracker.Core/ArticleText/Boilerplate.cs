@@ -42,31 +42,33 @@ internal static partial class Boilerplate
     private static partial Regex Dateline();
 
     // Prompts a reader acts on; only notices are this short, so the rule is safe on prose.
-    [GeneratedRegex(@"\b(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply)|\bno comments?(?: yet)?\b|\bstart the discussion\b|\bjoin the (?:discussion|conversation)\b|\bbe the first to comment\b|\byour email address will not be published\b|\brequired fields are marked\b|\bakismet\b|\bcomment data is processed\b|\bshare (?:this|on|via|the (?:story|article))\b|\bshare your (?:thoughts|views|opinions?|comments)\b|\bin the comments(?: section)?(?: below)?\b|\bclick (?:here|this link)\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|for|now)\b|\bfollow us\b|\blike us on\b|\bnewsletter\b|\blog ?in to (?:comment|reply)\b", Options)]
+    [GeneratedRegex(@"\b(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply)|\bno comments?(?: yet)?\b|\bstart the discussion\b|\bjoin the (?:discussion|conversation)\b|\bbe the first to comment\b|\byour email address will not be published\b|\brequired fields are marked\b|\bakismet\b|\bcomment data is processed\b|\bshare (?:this|on|via|the (?:story|article))\b|\bshare your (?:thoughts|views|opinions?|comments)\b|\bin the comments(?: section)?(?: below)?\b|\bclick (?:here|this link)\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|for|now)\b|\bfollow us\b|\blike us on\b|\bnewsletter\b|\blog ?in to (?:comment|reply)\b|\btell us what you think\b", Options)]
     private static partial Regex EngagementPhrase();
 
     // A row of share buttons or a bare comment counter.
     [GeneratedRegex(@"^(?:(?:\d+\s+)?(?:comments?|replies|reply|cancel reply|share|shares|tweet|email|print|pin it|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger|copy link)\b\W*)+$", Options)]
     private static partial Regex ShareRow();
 
-    [GeneratedRegex(@"\boriginal source\b|\b(?:originally|first) (?:published|appeared|posted)\b|\bappeared first on\b|\bowned and copyrighted\b|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|copyright)|\ball rights reserved\b|\b(?:republished|reprinted|reproduced) (?:here )?with (?:kind )?permission\b|\bfor educational purposes\b|\bpublic rss feed\b|\b(?:content|article) is courtesy of\b|\b(?:read|view|see) (?:the )?(?:original|full) (?:article|story|post)\b|\bcontinue reading\b|\bread more\b", Options)]
+    [GeneratedRegex(@"\boriginal source\b|\b(?:originally|first) (?:published|appeared|posted)\b|\bappeared first on\b|\bowned and copyrighted\b|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|copyright)|\ball rights reserved\b|\b(?:republished|reprinted|reproduced) (?:here )?with (?:kind )?permission\b|\bfor educational purposes\b|\bpublic rss feed\b|\b(?:content|article) is courtesy of\b|\b(?:read|view|see) (?:the )?(?:original|full) (?:article|story|post)\b|\bcontinue reading\b|\bread more\b|\bsubject to copyright\b|\bwithout (?:the )?(?:prior )?written permission\b", Options)]
     private static partial Regex SyndicationPhrase();
 
-    [GeneratedRegex(@"\bad ?-?block(?:er|ers|ing)?\b|\bdisabl\w* (?:your |the )?ad|\bwhitelist(?:ing)? (?:us|our)|\bcontent is protected\b|\bright[- ]click\b|\bcopying (?:is )?(?:not allowed|prohibited|disabled)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences|consent)\b|\baccept (?:all )?cookies\b|\b(?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required)\b|^(?:advertisement|sponsored|ad|ads|loading\W*)$", Options)]
+    [GeneratedRegex(@"\bad ?-?block(?:er|ers|ing)?\b|\bdisabl\w* (?:your |the )?ad|\bwhitelist(?:ing)? (?:us|our)|\bcontent is protected\b|\bright[- ]click\b|\bcopying (?:is )?(?:not allowed|prohibited|disabled)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences|consent)\b|\baccept (?:all )?cookies\b|\b(?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required)\b|\brequires? javascript\b|^(?:advertisement|advert|advertising|sponsored|ad|ads|loading\W*)$", Options)]
     private static partial Regex SiteNoticePhrase();
 
     [GeneratedRegex(@"^home\s*[»›>/|]|[»›]", Options)]
     private static partial Regex BreadcrumbMark();
 
-    [GeneratedRegex(@"^(?:related|recent|popular|trending|latest|more|top|similar|recommended|most (?:read|popular|viewed|shared))\b.*\b(?:posts?|articles?|stories|threads?|news|content|reads?|videos?|topics?|headlines)$|^(?:related|recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:also|next)|also read|see also|more (?:from|on|in|like this)\b|don'?t miss|further reading|trending now)\b", Options)]
+    [GeneratedRegex(@"^(?:related|recent|popular|trending|latest|more|top|similar|recommended|most (?:read|popular|viewed|shared))\b.*\b(?:posts?|articles?|stories|threads?|news|content|reads?|videos?|topics?|headlines)$|^(?:related|recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:also|next)|also read|see also|more (?:from|on|in|like this)\b|don'?t miss|further reading|trending now|explore further)\b", Options)]
     private static partial Regex RelatedHeading();
 
     [GeneratedRegex(@"^(?:tags?|tagged(?: with)?|topics?|categories|category|filed under|keywords)\s*[:\-–]", Options)]
     private static partial Regex TagLabel();
 
-    // Separators between tags or keywords; a hyphen counts only where it glues a lower-case end to a capital.
-    [GeneratedRegex(@"\s*[|•·,;/]\s*|\s+[-–—]\s+|(?<=\p{Ll})-(?=\p{Lu})")]
-    private static partial Regex TagSeparator();
+    // Separators between tags or keywords; a hyphen counts only where it glues a lower-case end to a capital ("Trump-White House").
+    static readonly Regex[] TagSeparators =
+    [
+        new(@"\s*\|\s*"), new(@"\s*[•·]\s*"), new(@"\s*,\s*"), new(@"\s*;\s*"), new(@"\s*/\s*"), new(@"\s+[-–—]\s+"), new(@"(?<=\p{Ll})-(?=\p{Lu})"),
+    ];
 
     // Short English function words: prose and headings have them, keyword runs do not.
     static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
@@ -82,7 +84,9 @@ internal static partial class Boilerplate
         string text = block.Text;
         int words = CountWords(text);
 
-        if (block.LinkDensity >= 0.65)
+        // Headlines in link lists do not end with a full stop; a whole sentence under a link or two is prose
+        // (an item of a news round-up). Many links in one "sentence" are a list or a pop-up card.
+        if (block.LinkDensity >= 0.65 && !(words >= 12 && block.Links <= 2 && EndsLikeSentence(text)))
             return BoilerplateKind.LinkList;
         if (words <= 12 && (IsByline(text, words) || IsDateline(text, words)))
             return BoilerplateKind.Byline;
@@ -123,24 +127,37 @@ internal static partial class Boilerplate
     /// </summary>
     static bool IsKeywordRun(string text, int words)
     {
-        if (words < 3 || EndsLikeSentence(text) || text.Contains(':') || StartsWithBullet(text) || !IsMostlyLatin(text))
+        if (words < 3 || EndsLikeSentence(text) || StartsWithBullet(text) || !IsMostlyLatin(text))
             return false;
         var tokens = text.Split(' ');
         int functionWords = tokens.Count(t => FunctionWords.Contains(t.Trim(',', ';', '|')));
         if (functionWords * 7 > words)
             return false;
-
-        var items = TagSeparator().Split(text).Where(i => i.Length > 0).ToArray();
-        if (items.Length >= 3 && (double)words / items.Length <= 4)
+        if (IsSeparatedList(text))
             return true;
-        if (functionWords > 0)
+        // Commas, quotes and brackets belong to sentences in any language, and function words to English ones.
+        if (functionWords > 0 || text.AsSpan().IndexOfAny(SentencePunctuation) >= 0)
             return false;
         bool repeats = tokens.Zip(tokens.Skip(1)).Any(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
         return words >= 12 || repeats || (words >= 5 && char.IsLower(text[0]));
     }
 
+    /// <summary>Three or more items of at most four words, all split by the same separator ("Ukraine | Russia | NATO").</summary>
+    static bool IsSeparatedList(string text)
+    {
+        foreach (var separator in TagSeparators)
+        {
+            var items = separator.Split(text);
+            if (items.Length >= 3 && items.All(i => i.Length > 0 && CountWords(i) <= 4))
+                return true;
+        }
+        return false;
+    }
+
     // A paragraph that starts with a bullet is an item of a list the article wrote out, such as a list of names.
     static bool StartsWithBullet(string text) => text[0] is '•' or '·' or '-' or '–' or '—' or '*' or '▪' or '►';
+
+    static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create(",:;“”„\"«»()[]¿¡");
 
     static bool IsMostlyLatin(string text)
     {

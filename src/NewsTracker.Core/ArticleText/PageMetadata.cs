@@ -4,42 +4,95 @@ using AngleSharp.Dom;
 
 namespace NewsTracker.Core.ArticleText;
 
-/// <summary>A page's title, canonical URL, publication time and author, from its meta tags and JSON-LD.</summary>
-internal sealed record PageMetadata(string? Title, string? CanonicalUrl, DateTimeOffset? Published, string? Author)
+/// <summary>
+/// A page's title, first h1 (<see cref="Headline"/>), canonical URL, publication time and author, from its meta
+/// tags and JSON-LD.
+/// </summary>
+internal sealed record PageMetadata(string? Title, string? Headline, string? CanonicalUrl, DateTimeOffset? Published, string? Author)
 {
     static readonly string[] PublishedMetaNames =
         ["article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date"];
 
     static readonly string[] AuthorMetaNames = ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"];
 
-    public static PageMetadata Read(IDocument document, string? pageUrl)
+    /// <summary>
+    /// Collects metadata from elements as a page walk meets them, so the page is walked once for its text and
+    /// its metadata together; a selector query per field would walk it again each time.
+    /// </summary>
+    internal sealed class Reader
     {
-        var meta = MetaContents(document);
-        var jsonLd = JsonLdArticle.Read(document);
+        readonly Dictionary<string, string> meta = new(StringComparer.OrdinalIgnoreCase);
+        readonly List<string> jsonLdScripts = [];
+        string? titleElement, headline, canonical, timeElement;
 
-        string? title = First(meta, "og:title", "twitter:title") ?? jsonLd?.Headline ?? Clean(document.Title);
-        string? canonical = document.QuerySelector("link[rel~=canonical][href]")?.GetAttribute("href") ?? First(meta, "og:url");
-        DateTimeOffset? published = PublishedMetaNames.Select(n => ParseTime(First(meta, n))).FirstOrDefault(t => t is not null)
-            ?? ParseTime(jsonLd?.DatePublished)
-            ?? ParseTime(document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
-        string? author = AuthorMetaNames.Select(n => First(meta, n)).FirstOrDefault(a => a is not null && !LooksLikeUrl(a))
-            ?? jsonLd?.Author;
-        return new PageMetadata(title, Resolve(canonical, pageUrl), published, author);
-    }
-
-    /// <summary>meta name/property/itemprop → content, first occurrence wins; keys compared case-insensitively.</summary>
-    static Dictionary<string, string> MetaContents(IDocument document)
-    {
-        var contents = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var element in document.QuerySelectorAll("meta[content], [itemprop][datetime]"))
+        /// <summary>Observes <paramref name="root"/> and every element under it.</summary>
+        public void ObserveTree(IElement? root)
         {
-            string? key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop");
-            string? value = Clean(element.GetAttribute("content") ?? element.GetAttribute("datetime"));
-            if (key is not null && value is not null)
-                contents.TryAdd(key, value);
+            if (root is null)
+                return;
+            var pending = new Stack<IElement>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var element = pending.Pop();
+                Observe(element);
+                // Indexing ChildNodes, not following sibling links: AngleSharp finds a sibling by scanning the parent's children.
+                var children = element.ChildNodes;
+                for (int i = children.Length - 1; i >= 0; i--)
+                {
+                    if (children[i] is IElement child)
+                        pending.Push(child);
+                }
+            }
         }
-        return contents;
+
+        public void Observe(IElement element)
+        {
+            switch (element.LocalName)
+            {
+                case "meta":
+                    string? key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop");
+                    string? value = Clean(element.GetAttribute("content"));
+                    if (key is not null && value is not null)
+                        meta.TryAdd(key, value);
+                    break;
+                case "link" when canonical is null && HasToken(element.GetAttribute("rel"), "canonical"):
+                    canonical = element.GetAttribute("href");
+                    break;
+                case "script" when element.GetAttribute("type") == "application/ld+json":
+                    jsonLdScripts.Add(element.TextContent);
+                    break;
+                case "title" when titleElement is null:
+                    titleElement = Clean(element.TextContent);
+                    break;
+                case "h1" when headline is null:
+                    headline = Clean(element.TextContent);
+                    break;
+                case "time" when timeElement is null:
+                    timeElement = element.GetAttribute("datetime");
+                    break;
+            }
+        }
+
+        public PageMetadata Finish(string? pageUrl)
+        {
+            string? title = First(meta, "og:title", "twitter:title");
+            DateTimeOffset? published = PublishedMetaNames.Select(n => ParseTime(First(meta, n))).FirstOrDefault(t => t is not null);
+            string? author = AuthorMetaNames.Select(n => First(meta, n)).FirstOrDefault(a => a is not null && !LooksLikeUrl(a));
+            // JSON-LD can run to tens of kilobytes: parse it only for what the meta tags did not say.
+            if (title is null || published is null || author is null)
+            {
+                var jsonLd = JsonLdArticle.Read(jsonLdScripts);
+                title ??= jsonLd?.Headline ?? titleElement ?? headline;
+                published ??= ParseTime(jsonLd?.DatePublished) ?? ParseTime(timeElement);
+                author ??= jsonLd?.Author;
+            }
+            return new PageMetadata(title, headline, Resolve(canonical ?? First(meta, "og:url"), pageUrl), published, author);
+        }
     }
+
+    static bool HasToken(string? list, string token) =>
+        list is not null && list.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(token, StringComparer.OrdinalIgnoreCase);
 
     static string? First(Dictionary<string, string> meta, params string[] keys)
     {
@@ -79,13 +132,13 @@ internal sealed record PageMetadata(string? Title, string? CanonicalUrl, DateTim
     /// <summary>The fields of the page's schema.org article in JSON-LD (NewsArticle, BlogPosting…), if it has one.</summary>
     internal sealed record JsonLdArticle(string? Headline, string? DatePublished, string? Author, string? ArticleBody)
     {
-        public static JsonLdArticle? Read(IDocument document)
+        public static JsonLdArticle? Read(IEnumerable<string> scripts)
         {
-            foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+            foreach (string script in scripts)
             {
                 try
                 {
-                    using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                    using var json = JsonDocument.Parse(script, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
                     if (FindArticle(json.RootElement) is { } article)
                         return new JsonLdArticle(Text(article, "headline"), Text(article, "datePublished"), AuthorName(article), Text(article, "articleBody"));
                 }

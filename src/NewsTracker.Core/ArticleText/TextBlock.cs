@@ -6,18 +6,15 @@ internal enum BlockKind { Paragraph, Heading, ListItem }
 
 /// <summary>
 /// One paragraph of visible text as the HTML laid it out: its collapsed text, how many of its
-/// non-space characters sit inside links (link-dense blocks are navigation, not prose), what kind of block held it,
-/// the innermost block element that held it (null at the root), and whether an element marked as page furniture
-/// (by its class or id, such as "share-bar") encloses it.
+/// non-space characters sit inside links (link-dense blocks are navigation, not prose) and how many links it has,
+/// what kind of block held it,
+/// the innermost block element that held it (null at the root), and the elements enclosing it that look like page
+/// furniture by tag, role, class or id (such as "share-bar"), outermost first.
 /// </summary>
-internal sealed record TextBlock(string Text, int LinkChars, BlockKind Kind, IElement? Owner = null, bool InFurniture = false)
+internal sealed record TextBlock(string Text, int LinkChars, int Links, BlockKind Kind, IElement? Owner, IElement[] Furniture)
 {
-    public double LinkDensity
-    {
-        get
-        {
-            int visible = Text.Length - Text.AsSpan().Count(' ');
-            return visible == 0 ? 0 : (double)LinkChars / visible;
-        }
-    }
+    /// <summary>Characters other than the single spaces between words.</summary>
+    public int VisibleChars { get; } = Text.Length - Text.AsSpan().Count(' ');
+
+    public double LinkDensity => VisibleChars == 0 ? 0 : (double)LinkChars / VisibleChars;
 }

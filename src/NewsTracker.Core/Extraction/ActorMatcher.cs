@@ -70,6 +70,7 @@ internal sealed class ActorMatcher
         var mentions = new List<Mention>();
         var byStoryIndex = new Dictionary<int, int>();
         var discoveredSurnames = new Dictionary<string, int>(StringComparer.Ordinal);
+        var surnameLookup = discoveredSurnames.GetAlternateLookup<ReadOnlySpan<char>>();
         var tokens = a.Tokens;
         var text = a.Text;
 
@@ -100,21 +101,22 @@ internal sealed class ActorMatcher
                 }
                 if (a.Is(t, "the")) { TryDescription(a, t, actors, mentions); continue; }
                 if (!tokens[t].Capitalized) continue;
-                if (tokens[t].Possessive || t + 1 >= end || !tokens[t + 1].IsWord || !tokens[t + 1].Capitalized)
+                bool nameGoesOn = t + 1 < end && (tokens[t + 1].IsWord ? tokens[t + 1].Capitalized || Lexicon.NameParticles.Contains(a.Word(t + 1))
+                                                       : a.IsPunct(t + 1, '-') && tokens[t].End == tokens[t + 1].Start);
+                int nameLen = tokens[t].Possessive || !nameGoesOn || heading || byline || a.IsIn(t, Lexicon.Titles) ? 0 : NameLength(a, t, end);
+                if (nameLen == 0 || !LooksLikePerson(a, t, nameLen, end))
                 {
-                    if (discoveredSurnames.TryGetValue(a.Word(t).ToString(), out var known))
+                    // A discovered person's surname alone ("Fogel", "Fogel's"). A title ("Mr Zelensky") starts no name itself.
+                    if (discoveredSurnames.Count > 0 && surnameLookup.TryGetValue(a.Word(t), out var known))
                         mentions.Add(new Mention(known, t, t, tokens[t].Possessive, true));
                     continue;
                 }
-                if (heading || byline) continue;
-                int nameLen = NameLength(a, t, end);
-                if (nameLen == 0 || !LooksLikePerson(a, t, nameLen, end)) continue;
                 string name = text[tokens[t].Start..tokens[t + nameLen - 1].End];
                 int pid = DiscoveredId(name, actors, discoveredSurnames, a.Word(t + nameLen - 1).ToString());
                 var person = actors[pid];
                 person.FullNameSeen = true;
                 AddForm(person, name);
-                var role = LearnTitle(a, t, person) ?? AppositiveRole(a, t + nameLen, end);
+                var role = LearnTitle(a, t, person) ?? AppositiveRole(a, t + nameLen, end) ?? RoleBeforeComma(a, t);
                 person.Role ??= role;
                 if (role is not null) foreach (var w in role.Split(' ')) person.TitleWords.Add(w);
                 mentions.Add(new Mention(pid, t, t + nameLen - 1, tokens[t + nameLen - 1].Possessive, true));
@@ -169,25 +171,34 @@ internal sealed class ActorMatcher
     static int NameLength(ArticleText a, int t, int end)
     {
         var tokens = a.Tokens;
-        int n = 0, fullWords = 0;
-        while (t + n < end && n < 5)
+        int n = 0, fullWords = 0, hyphens = 0;
+        while (t + n < end && n < 5 + hyphens)
         {
             var tok = tokens[t + n];
+            // "Jean-Noel Barrot": a hyphen joining two capitalized words without spaces stays inside the name.
+            if (n > 0 && a.IsPunct(t + n, '-') && t + n + 1 < end && tokens[t + n + 1].Capitalized
+                && tokens[t + n - 1].End == tok.Start && tok.End == tokens[t + n + 1].Start && !tokens[t + n - 1].Possessive)
+            {
+                n++;
+                hyphens++;
+                continue;
+            }
             if (!tok.IsWord) break;
             var w = a.Word(t + n);
             bool initial = w.Length <= 4 && w[^1] == '.';
-            bool particle = !tok.Capitalized && Lexicon.NameParticles.Contains(w.ToString()) && t + n + 1 < end && tokens[t + n + 1].Capitalized;
+            bool particle = !tok.Capitalized && Lexicon.NameParticles.Contains(w) && t + n + 1 < end
+                            && (tokens[t + n + 1].Capitalized || Lexicon.NameParticles.Contains(a.Word(t + n + 1))); // "von der Leyen"
             bool nameWord = tok.Capitalized && !initial && w.Length >= 2 && char.IsLower(w[1])
-                && !Lexicon.NotNameWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
-                && !Lexicon.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
-                && !Lexicon.RoleNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+                && !Lexicon.NotNameWords.Contains(w)
+                && !Lexicon.Demonyms.Contains(w)
+                && !Lexicon.RoleNouns.Contains(w)
                 && Lexicon.Month(w) == 0 && Lexicon.Weekday(w) is null;
             if (!(nameWord || initial || particle)) break;
             if (nameWord) fullWords++;
             n++;
             if (tok.Possessive) break;
         }
-        if (n > 4 || fullWords == 0 || n < 2) return 0;
+        if (n - hyphens > 4 || fullWords == 0 || n - hyphens < 2) return 0;
         // A name ends on a real name word, not an initial or particle.
         var lastWord = a.Word(t + n - 1);
         if (lastWord[^1] == '.' || !tokens[t + n - 1].Capitalized) return 0;
@@ -204,6 +215,12 @@ internal sealed class ActorMatcher
         if (a.IsPunct(before, '.') && a.IsIn(before - 1, Lexicon.Titles)) return true;
         if (a.IsIn(before, Lexicon.Titles) || a.IsIn(before, Lexicon.RoleNouns) || a.IsIn(before, Lexicon.Demonyms)) return true;
         if (a.IsPunct(before, ',') && a.IsIn(before - 1, Lexicon.RoleNouns)) return true; // "A Kremlin official, Kirill Dmitriev,"
+        // "Ambassador to NATO Matthew Whitaker", "Minister of Defence Jane Doe": a role noun a few title words back.
+        for (int i = before; i >= before - 3 && i >= a.SentenceTokenStart[a.SentenceOfToken[t]]; i--)
+        {
+            if (a.IsIn(i, Lexicon.RoleNouns)) return i < before;
+            if (!(a.Tokens[i].IsWord && (a.Tokens[i].Capitalized || a.Is(i, "of") || a.Is(i, "to") || a.Is(i, "for")))) break;
+        }
         if (a.IsIn(after, Lexicon.SpeechVerbs)) return true;
         return AppositiveRole(a, after, end) is not null;
     }
@@ -219,6 +236,16 @@ internal sealed class ActorMatcher
                 return a.Text[a.Tokens[after + 2].Start..a.Tokens[i].End];
         }
         return null;
+    }
+
+    /// <summary>"A Kremlin official, Kirill Dmitriev": the role words before the comma, back to the article or start.</summary>
+    static string? RoleBeforeComma(ArticleText a, int t)
+    {
+        int roleNoun = t - 2;
+        if (!a.IsPunct(t - 1, ',') || !a.IsIn(roleNoun, Lexicon.RoleNouns)) return null;
+        int first = roleNoun, floor = a.SentenceTokenStart[a.SentenceOfToken[t]];
+        while (first - 1 >= floor && first > roleNoun - 4 && a.Tokens[first - 1].IsWord && !a.IsIn(first - 1, Lexicon.FunctionWords)) first--;
+        return a.Text[a.Tokens[first].Start..a.Tokens[roleNoun].End];
     }
 
     /// <summary>

@@ -43,26 +43,32 @@ internal sealed class ArticleText
     public bool Is(int token, string word) =>
         token >= 0 && token < Tokens.Length && Tokens[token].Of(Text).Equals(word, StringComparison.OrdinalIgnoreCase);
 
-    public bool IsIn(int token, HashSet<string> words) =>
-        token >= 0 && token < Tokens.Length && Tokens[token].IsWord && words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Tokens[token].Of(Text));
+    public bool IsIn(int token, WordSet words) =>
+        token >= 0 && token < Tokens.Length && Tokens[token].IsWord && words.Contains(Tokens[token].Of(Text));
 
     public bool IsPunct(int token, char c) =>
         token >= 0 && token < Tokens.Length && Tokens[token].Kind == TokenKind.Punct && Text[Tokens[token].Start] == c;
 
-    /// <summary>A heading line: short, no final punctuation, most words capitalized ("European Leaders Show Support").</summary>
+    /// <summary>
+    /// A heading line: short, most words capitalized ("European Leaders Show Support"), not ending in a question, quote
+    /// or colon. A line ending in a full stop is a heading only when long and in strict title case (every word over three letters).
+    /// </summary>
     public bool IsHeading(int sentence)
     {
         int s = SentenceTokenStart[sentence], e = SentenceEnd(sentence);
         if (e <= s) return false;
         var last = Tokens[e - 1];
-        if (last.Kind == TokenKind.Punct && Text[last.Start] is '.' or '!' or '?' or '"' or '”' or ':') return false;
-        int words = 0, caps = 0;
+        bool fullStop = last.Kind == TokenKind.Punct && Text[last.Start] == '.';
+        if (last.Kind == TokenKind.Punct && Text[last.Start] is '!' or '?' or '"' or '”' or ':') return false;
+        int words = 0, caps = 0, longLower = 0;
         for (int i = s; i < e; i++)
         {
             if (!Tokens[i].IsWord) continue;
             words++;
             if (Tokens[i].Capitalized || Tokens[i].Length <= 3) caps++;
+            else if (char.IsLetter(Text[Tokens[i].Start])) longLower++;
         }
+        if (fullStop) return words is >= 8 and <= 20 && longLower == 0;
         return words is >= 2 and <= 20 && caps * 10 >= words * 7;
     }
 }

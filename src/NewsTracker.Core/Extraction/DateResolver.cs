@@ -1,7 +1,28 @@
 namespace NewsTracker.Core.Extraction;
 
-/// <summary>What a time expression says about an event: its date (if it pins one) and whether it lies ahead.</summary>
-internal readonly record struct DateReading(EventDate? Date, bool? Planned, int Token);
+/// <summary>
+/// What a time expression says about an event: its date (if it pins a day or month), the days it allows
+/// (a week is a range even when it spans two months), and whether it lies ahead.
+/// </summary>
+internal readonly record struct DateReading(EventDate? Date, bool? Planned, DateOnly From, DateOnly To)
+{
+    public bool HasRange => From != default;
+
+    public static DateReading Of(EventDate date, bool? planned)
+    {
+        var from = new DateOnly(date.Year, date.Month, date.Day ?? 1);
+        var to = date.Day is null ? from.AddMonths(1).AddDays(-1) : from;
+        return new DateReading(date, planned, from, to);
+    }
+
+    public static DateReading Week(DateOnly dayInWeek, bool? planned)
+    {
+        var monday = dayInWeek.AddDays(-(((int)dayInWeek.DayOfWeek + 6) % 7));
+        var sunday = monday.AddDays(6);
+        // A week pins a month only when all its days lie in one month.
+        return new DateReading(monday.Month == sunday.Month ? new EventDate(monday.Year, monday.Month, null) : null, planned, monday, sunday);
+    }
+}
 
 /// <summary>
 /// Reads time expressions and resolves them against the publication date: "on Monday" / "Monday's" (the latest
@@ -19,7 +40,7 @@ internal static class DateResolver
         int bestDistance = int.MaxValue;
         for (int t = from; t < to; t++)
         {
-            if (!a.Tokens[t].IsWord) continue;
+            if (!a.IsIn(t, DateWords)) continue;
             var reading = ReadAt(a, t, to, published, planned);
             if (reading is null) continue;
             int distance = Math.Abs(t - anchor);
@@ -28,11 +49,18 @@ internal static class DateResolver
         return best;
     }
 
+    /// <summary>Every word a time expression can hinge on; one look-up skips all other tokens.</summary>
+    static readonly WordSet DateWords = new(
+        Lexicon.MonthNames.Concat(["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "yesterday", "tomorrow", "today", "tonight", "week", "weekend", "month", "ago", "within", "in"]),
+        StringComparer.OrdinalIgnoreCase);
+
     static DateReading? ReadAt(ArticleText a, int t, int to, DateOnly pub, bool planned)
     {
         var w = a.Word(t);
         int month = Lexicon.Month(w);
-        if (month > 0)
+        if (month > 0 && IsMonthHere(a, t, to))
         {
             int i = t + 1;
             if (a.IsPunct(i, '.')) i++; // "Aug."
@@ -49,7 +77,7 @@ internal static class DateResolver
                 year = planned ? (month >= pub.Month ? pub.Year : pub.Year + 1) : (month <= pub.Month ? pub.Year : pub.Year - 1);
             }
             if (day > DateTime.DaysInMonth(year, month)) day = 0;
-            return new DateReading(new EventDate(year, month, day > 0 ? day : null), plannedCue, t);
+            return DateReading.Of(new EventDate(year, month, day > 0 ? day : null), plannedCue);
         }
         if (Lexicon.Weekday(w) is DayOfWeek weekday)
         {
@@ -57,35 +85,50 @@ internal static class DateResolver
             bool next = a.Is(t - 1, "next") || a.Is(t - 1, "coming");
             bool ahead = next || (planned && !last);
             var date = ahead ? NextOrSame(pub, weekday, strictly: next) : LastOrSame(pub, weekday, strictly: last);
-            return new DateReading(Day(date), next ? true : last ? false : null, t);
+            return DateReading.Of(Day(date), next ? true : last ? false : null);
         }
-        if (a.Is(t, "yesterday")) return new DateReading(Day(pub.AddDays(-1)), false, t);
-        if (a.Is(t, "tomorrow")) return new DateReading(Day(pub.AddDays(1)), true, t);
-        if (a.Is(t, "today") || a.Is(t, "tonight")) return new DateReading(Day(pub), null, t);
+        if (a.Is(t, "yesterday")) return DateReading.Of(Day(pub.AddDays(-1)), false);
+        if (a.Is(t, "tomorrow")) return DateReading.Of(Day(pub.AddDays(1)), true);
+        if (a.Is(t, "today") || a.Is(t, "tonight")) return DateReading.Of(Day(pub), null);
         if (a.Is(t, "week") || a.Is(t, "weekend"))
         {
-            if (IsPast(a, t - 1)) return new DateReading(WeekMonth(pub.AddDays(-7)), false, t);
-            if (IsFuture(a, t - 1)) return new DateReading(WeekMonth(pub.AddDays(7)), true, t);
-            if (a.Is(t - 1, "this")) return new DateReading(WeekMonth(pub), null, t);
+            if (IsPast(a, t - 1)) return DateReading.Week(pub.AddDays(-7), false);
+            if (IsFuture(a, t - 1)) return DateReading.Week(pub.AddDays(7), true);
+            if (a.Is(t - 1, "this")) return DateReading.Week(pub, null);
         }
         if (a.Is(t, "month"))
         {
-            if (IsPast(a, t - 1)) return new DateReading(Month(pub.AddMonths(-1)), false, t);
-            if (IsFuture(a, t - 1)) return new DateReading(Month(pub.AddMonths(1)), true, t);
-            if (a.Is(t - 1, "this") || a.Tokens[t].Possessive) return new DateReading(Month(pub), null, t);
+            if (IsPast(a, t - 1)) return DateReading.Of(Month(pub.AddMonths(-1)), false);
+            if (IsFuture(a, t - 1)) return DateReading.Of(Month(pub.AddMonths(1)), true);
+            if (a.Is(t - 1, "this") || a.Tokens[t].Possessive) return DateReading.Of(Month(pub), null);
         }
         if (a.Is(t, "ago"))
         {
             int n = NumberWord(a, t - 2);
-            if (n > 0 && (a.Is(t - 1, "days") || a.Is(t - 1, "day"))) return new DateReading(Day(pub.AddDays(-n)), false, t);
-            if (n > 0 && (a.Is(t - 1, "weeks") || a.Is(t - 1, "week"))) return new DateReading(WeekMonth(pub.AddDays(-7 * n)), false, t);
+            if (n > 0 && (a.Is(t - 1, "days") || a.Is(t - 1, "day"))) return DateReading.Of(Day(pub.AddDays(-n)), false);
+            if (n > 0 && (a.Is(t - 1, "weeks") || a.Is(t - 1, "week"))) return DateReading.Week(pub.AddDays(-7 * n), false);
         }
         if ((a.Is(t, "within") || a.Is(t, "in")) && (NumberWord(a, t + 1) > 0 || a.Is(t + 1, "the") && a.Is(t + 2, "coming")))
         {
             for (int i = t + 1; i < to && i <= t + 4; i++)
-                if (a.Is(i, "days") || a.Is(i, "weeks") || a.Is(i, "months")) return new DateReading(null, true, t);
+                if (a.Is(i, "days") || a.Is(i, "weeks") || a.Is(i, "months")) return new DateReading(null, true, default, default);
         }
         return null;
+    }
+
+    static readonly WordSet MonthPrepositions = new(["in", "on", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "from", "between", "before", "after", "during", "and"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Full month names are months; "May" and abbreviations ("Mar", "Sept") only with a dot, a day or year after them,
+    /// or a preposition before them, so "Mar-a-Lago" and "Trump May Meet Putin" name no month.
+    /// </summary>
+    static bool IsMonthHere(ArticleText a, int t, int to)
+    {
+        var w = a.Word(t);
+        bool ambiguous = w.Length <= 4 && !w.Equals("June", StringComparison.OrdinalIgnoreCase) && !w.Equals("July", StringComparison.OrdinalIgnoreCase);
+        if (!ambiguous) return true;
+        if (a.IsPunct(t + 1, '.') && !w.Equals("May", StringComparison.OrdinalIgnoreCase)) return true;
+        return Number(a, t + 1, to, 1, 2200) > 0 || a.IsIn(t - 1, MonthPrepositions);
     }
 
     static bool IsPast(ArticleText a, int t) => a.Is(t, "last") || a.Is(t, "previous") || a.Is(t, "past") || a.Is(t, "preceding");
@@ -93,14 +136,6 @@ internal static class DateResolver
 
     static EventDate Day(DateOnly d) => new(d.Year, d.Month, d.Day);
     static EventDate Month(DateOnly d) => new(d.Year, d.Month, null);
-
-    /// <summary>A week pins only a month, and only when all its days (Monday to Sunday) lie in one month.</summary>
-    static EventDate? WeekMonth(DateOnly dayInWeek)
-    {
-        var monday = dayInWeek.AddDays(-(((int)dayInWeek.DayOfWeek + 6) % 7));
-        var sunday = monday.AddDays(6);
-        return monday.Month == sunday.Month ? Month(monday) : null;
-    }
 
     static DateOnly LastOrSame(DateOnly pub, DayOfWeek day, bool strictly)
     {

@@ -26,6 +26,7 @@ internal static class EventFinder
         public readonly List<int> Participants = [];
         public string? Place;
         public EventDate? Date;
+        public DateOnly From, To; // the days the event can fall on: its date, or "recent" / "ahead" when the text gives none
         public bool Planned, Definite;
         public int Anchor = -1;
         public int Cluster = -1;
@@ -37,31 +38,34 @@ internal static class EventFinder
         public readonly List<int> Participants = [];
         public string? Place;
         public EventDate? Date;
+        public DateOnly From, To;
         public bool Planned;
         public int FirstSentence, LastSentence;
     }
 
-    static readonly HashSet<string> PlannedCues = new(StringComparer.OrdinalIgnoreCase)
+    static readonly WordSet PlannedCues = new(StringComparer.OrdinalIgnoreCase)
     {
         "will", "would", "could", "may", "might", "plan", "plans", "planned", "planning", "scheduled", "schedule", "expected",
         "expects", "upcoming", "proposed", "possible", "potential", "prospective", "future", "next", "coming", "arrange",
         "arranging", "prepare", "preparing", "readiness", "ready", "willing", "willingness", "hopes", "hope", "wants", "want",
         "invited", "invite", "proposal", "propose", "potentially", "prospect", "possibility", "should", "agenda", "likely", "soon",
+        "imagine", "envisage", "envisaged", "envision", "mooted", "floated", "offered", "offer", "offers", "invitation", "due",
     };
 
-    static readonly HashSet<string> HeldCues = new(StringComparer.OrdinalIgnoreCase)
+    static readonly WordSet HeldCues = new(StringComparer.OrdinalIgnoreCase)
     {
         "met", "hosted", "visited", "held", "took", "concluded", "last", "previous", "ago", "yesterday", "earlier", "recent",
-        "recently", "after", "during", "since", "ended", "wrapped",
+        "recently", "after", "during", "since", "ended", "wrapped", "follows",
     };
 
     /// <summary>Words between two triggers that make them two events ("the summit followed Trump's meeting with Putin").</summary>
-    static readonly HashSet<string> Sequencers = new(StringComparer.OrdinalIgnoreCase)
+    static readonly WordSet Sequencers = new(StringComparer.OrdinalIgnoreCase)
     {
-        "after", "before", "following", "followed", "since", "than", "compared", "from", "until", "ahead", "preceded", "prior", "unlike", "instead",
+        "after", "before", "following", "followed", "follows", "since", "than", "compared", "from", "until", "ahead", "preceded", "prior",
+        "unlike", "instead", "subsequent", "subsequently", "then", "later", "earlier", "previous", "next",
     };
 
-    static readonly HashSet<string> ListPrepositions = new(StringComparer.OrdinalIgnoreCase) { "with", "between", "among", "involving", "including", "featuring", "of" };
+    static readonly WordSet ListPrepositions = new(StringComparer.OrdinalIgnoreCase) { "with", "between", "among", "involving", "including", "featuring", "of" };
 
     public static List<ExtractedEvent> Find(ArticleText a, List<ArticleActor> actors, List<Mention> mentions, SpeakerResolver refs, DateOnly published)
     {
@@ -79,7 +83,9 @@ internal static class EventFinder
             {
                 int segStart = k == 0 ? start : (triggers[k - 1].Token + triggers[k].Token) / 2 + 1;
                 int segEnd = k == triggers.Count - 1 ? end : (triggers[k].Token + triggers[k + 1].Token) / 2 + 1;
-                var d = Read(a, people, triggers[k].Token, triggers[k].Type, triggers[k].Verb, s, segStart, segEnd, published,
+                int prevTrigger = k == 0 ? start - 1 : triggers[k - 1].Token;
+                int nextTrigger = k == triggers.Count - 1 ? end : triggers[k + 1].Token;
+                var d = Read(a, people, triggers[k].Token, triggers[k].Type, triggers[k].Verb, s, new Segment(segStart, segEnd, prevTrigger, nextTrigger), published,
                     k > 0 ? drafts[^1] : null);
                 drafts.Add(d);
             }
@@ -98,7 +104,9 @@ internal static class EventFinder
         var events = new List<ExtractedEvent>();
         foreach (var c in clusters)
         {
-            bool enough = c.Participants.Count >= 2 || c.Place is not null || (c.Participants.Count == 1 && c.Date is not null);
+            // A prisoner exchange between countries names no people, but its date makes it one real event.
+            bool enough = c.Participants.Count >= 2 || c.Place is not null || (c.Participants.Count == 1 && c.Date is not null)
+                          || (c.Type == EventType.Exchange && c.Date is not null);
             if (!enough) continue;
             var date = c.Date ?? (c.Planned ? null : new EventDate(published.Year, published.Month, null));
             events.Add(new ExtractedEvent(c.Type, date, c.Planned, c.Place, c.Participants.Select(p => actors[p].Name).ToList(), a.Sentences[c.FirstSentence]));
@@ -110,13 +118,13 @@ internal static class EventFinder
     sealed class PeopleIndex
     {
         public readonly int[] StartsAt, LastOf, EndsAt;
-        public readonly bool[] InMention;
+        public readonly bool[] InMention, InPersonName;
         public readonly SpeakerResolver Refs;
 
         public PeopleIndex(ArticleText a, List<ArticleActor> actors, List<Mention> mentions, SpeakerResolver refs)
         {
             int n = a.Tokens.Length;
-            StartsAt = new int[n]; LastOf = new int[n]; EndsAt = new int[n]; InMention = new bool[n];
+            StartsAt = new int[n]; LastOf = new int[n]; EndsAt = new int[n]; InMention = new bool[n]; InPersonName = new bool[n];
             Array.Fill(StartsAt, -1); Array.Fill(EndsAt, -1);
             Refs = refs;
             foreach (var m in mentions)
@@ -126,38 +134,90 @@ internal static class EventFinder
                 {
                     if (!r.Person) continue;
                     StartsAt[r.First] = r.Actor; LastOf[r.First] = r.Last; EndsAt[r.Last] = r.First;
+                    for (int t = r.First; t <= r.Last; t++) InPersonName[t] = true;
                 }
         }
 
         public int Actor(int first) => StartsAt[first];
     }
 
+    enum TriggerWord { Summit, MeetingNoun, MeetVerb, Gathering, Host, Talks, Call, Speak, Exchange, Visit, Visited }
+
+    static readonly Dictionary<string, TriggerWord> TriggerWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["summit"] = TriggerWord.Summit, ["summits"] = TriggerWord.Summit,
+        ["meeting"] = TriggerWord.MeetingNoun, ["meetings"] = TriggerWord.MeetingNoun,
+        ["meet"] = TriggerWord.MeetVerb, ["meets"] = TriggerWord.MeetVerb, ["met"] = TriggerWord.MeetVerb,
+        ["encounter"] = TriggerWord.Gathering, ["gathering"] = TriggerWord.Gathering,
+        ["hosted"] = TriggerWord.Host, ["hosts"] = TriggerWord.Host, ["hosting"] = TriggerWord.Host, ["host"] = TriggerWord.Host,
+        ["talks"] = TriggerWord.Talks, ["negotiations"] = TriggerWord.Talks, ["discussions"] = TriggerWord.Talks,
+        ["call"] = TriggerWord.Call, ["calls"] = TriggerWord.Call, ["conversation"] = TriggerWord.Call,
+        ["spoke"] = TriggerWord.Speak, ["spoken"] = TriggerWord.Speak, ["talked"] = TriggerWord.Speak,
+        ["exchange"] = TriggerWord.Exchange, ["exchanges"] = TriggerWord.Exchange, ["swap"] = TriggerWord.Exchange, ["swaps"] = TriggerWord.Exchange,
+        ["exchanged"] = TriggerWord.Exchange, ["swapped"] = TriggerWord.Exchange,
+        ["visit"] = TriggerWord.Visit, ["visits"] = TriggerWord.Visit, ["trip"] = TriggerWord.Visit, ["visited"] = TriggerWord.Visited,
+    };
+
+    static readonly Dictionary<string, TriggerWord>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup = TriggerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    static readonly WordSet PrisonerWords = new(["prisoner", "prisoners", "POW", "POWs", "captives", "detainees"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether token <paramref name="t"/> names an event, its type, and whether it is a verb ("met X") rather than a noun.</summary>
     static (EventType, bool)? TriggerAt(ArticleText a, int t, int end, PeopleIndex people)
     {
-        if (!a.Tokens[t].IsWord) return null;
-        if (a.Is(t, "summit") || a.Is(t, "summits")) return (EventType.Summit, false);
-        if (a.Is(t, "meeting") || a.Is(t, "meetings")) return (EventType.Meeting, t + 1 < end && people.Actor(t + 1) >= 0);
-        if (a.Is(t, "meet") || a.Is(t, "meets") || a.Is(t, "met")) return (EventType.Meeting, true);
-        if (a.Is(t, "encounter") || a.Is(t, "gathering")) return (EventType.Meeting, false);
-        if ((a.Is(t, "hosted") || a.Is(t, "hosts") || a.Is(t, "hosting") || a.Is(t, "host")) && t + 1 < end && people.Actor(t + 1) >= 0)
-            return (EventType.Meeting, true);
-        if (a.Is(t, "talks") || a.Is(t, "negotiations") || a.Is(t, "discussions")) return (EventType.Talks, false);
-        if ((a.Is(t, "call") || a.Is(t, "calls") || a.Is(t, "conversation"))
-            && (a.Is(t - 1, "phone") || a.Is(t - 1, "telephone") || a.Is(t - 1, "video") || a.Is(t + 1, "with") || a.Is(t + 1, "between")))
-            return (EventType.Call, false);
-        if (a.Is(t, "spoke") || a.Is(t, "spoken") || a.Is(t, "talked"))
-            for (int i = t + 1; i < end && i <= t + 5; i++)
-                if (a.Is(i, "phone") || a.Is(i, "telephone")) return (EventType.Call, true);
-        if (a.Is(t, "exchange") || a.Is(t, "exchanges") || a.Is(t, "swap") || a.Is(t, "swaps"))
-            for (int i = Math.Max(0, t - 2); i < end && i <= t + 3; i++)
-                if (a.Is(i, "prisoner") || a.Is(i, "prisoners") || a.Is(i, "POW") || a.Is(i, "POWs") || a.Is(i, "captives") || a.Is(i, "detainees"))
-                    return (EventType.Exchange, false);
-        if (a.Is(t, "visit") || a.Is(t, "visits") || a.Is(t, "visited") || a.Is(t, "trip")) return (EventType.Visit, a.Is(t, "visited"));
-        return null;
+        if (!a.Tokens[t].IsWord || !TriggerLookup.TryGetValue(a.Word(t), out var word)) return null;
+        switch (word)
+        {
+            case TriggerWord.Summit: return (EventType.Summit, false);
+            case TriggerWord.MeetingNoun: return (EventType.Meeting, PersonAhead(a, people, t + 1, end) >= 0); // "after meeting Putin"
+            case TriggerWord.MeetVerb: return (EventType.Meeting, true);
+            case TriggerWord.Gathering: return (EventType.Meeting, false);
+            case TriggerWord.Host: return PersonAhead(a, people, t + 1, end) >= 0 ? (EventType.Meeting, true) : null; // "hosted Zelensky"
+            case TriggerWord.Talks: return (EventType.Talks, false);
+            case TriggerWord.Call:
+                bool phone = a.Is(t - 1, "phone") || a.Is(t - 1, "telephone") || a.Is(t - 1, "video") || a.Is(t + 1, "with") || a.Is(t + 1, "between");
+                return phone ? (EventType.Call, false) : null;
+            case TriggerWord.Speak:
+                for (int i = t + 1; i < end && i <= t + 5; i++)
+                    if (a.Is(i, "phone") || a.Is(i, "telephone")) return (EventType.Call, true);
+                return null;
+            case TriggerWord.Exchange:
+                // "prisoner swap", "exchanged 390 prisoners", "prisoners ... in the first stage of a swap"
+                for (int i = Math.Max(a.SentenceTokenStart[a.SentenceOfToken[t]], t - 10); i < end && i <= t + 4; i++)
+                    if (a.IsIn(i, PrisonerWords)) return (EventType.Exchange, a.Word(t).EndsWith("ed", StringComparison.OrdinalIgnoreCase));
+                return null;
+            case TriggerWord.Visit: return (EventType.Visit, false);
+            default: return (EventType.Visit, true);
+        }
     }
 
-    static Draft Read(ArticleText a, PeopleIndex people, int trigger, EventType type, bool verb, int s, int segStart, int segEnd, DateOnly published, Draft? previous)
+    /// <summary>The tokens nearer a trigger than any other (for dates and cues), and its neighbouring triggers (for scans).</summary>
+    readonly record struct Segment(int Start, int End, int PreviousTrigger, int NextTrigger);
+
+    /// <summary>The first token of a person named at <paramref name="t"/>, after any title words ("Ukrainian President Volodymyr Zelenskiy"), or -1.</summary>
+    static int PersonAhead(ArticleText a, PeopleIndex people, int t, int end)
     {
+        for (int i = t; i < end && i <= t + 4; i++)
+        {
+            if (people.StartsAt[i] >= 0) return i;
+            var tok = a.Tokens[i];
+            bool title = tok.IsWord && (tok.Capitalized || a.IsIn(i, Lexicon.RoleNouns) || a.IsIn(i, Lexicon.RoleModifiers) || a.IsIn(i, Lexicon.Demonyms));
+            if (!title && !a.IsPunct(i, '.')) return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>Verbs whose subject takes part in the event they govern ("Trump held talks", "conducted a call").</summary>
+    static readonly WordSet ParticipationVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hosted", "hosts", "hosting", "held", "holds", "hold", "convened", "attended", "attends", "conducted", "had", "has",
+        "organized", "organised", "chaired", "joined", "scheduled", "arranged", "requested", "sought", "proposed", "led",
+        "host", "attend", "convene", "chair", "join", "lead", "leads", "attending", "leading", "joining",
+    };
+
+    static Draft Read(ArticleText a, PeopleIndex people, int trigger, EventType type, bool verb, int s, Segment seg, DateOnly published, Draft? previous)
+    {
+        int segStart = seg.Start, segEnd = seg.End;
         var d = new Draft { Type = type, Trigger = trigger, Sentence = s };
         int sentStart = a.SentenceTokenStart[s], sentEnd = a.SentenceEnd(s);
         bool heading = a.IsHeading(s);
@@ -165,7 +225,7 @@ internal static class EventFinder
         // In front: "the Trump-Putin phone call", "Zelenskyy and Trump's contentious February encounter", "their meeting".
         int placeEnd = trigger, placeStart = trigger;
         bool placeRun = true;
-        for (int i = trigger - 1; i >= segStart && i >= trigger - 8; i--)
+        for (int i = trigger - 1; i > seg.PreviousTrigger && i >= trigger - 8; i--)
         {
             if (people.EndsAt[i] >= 0) { Add(d, people.Actor(people.EndsAt[i])); i = people.EndsAt[i]; placeRun = false; continue; }
             var tok = a.Tokens[i];
@@ -177,36 +237,59 @@ internal static class EventFinder
             if (a.Is(i, "their")) { foreach (var p in LastPeople(a, people, i, 2)) Add(d, p); break; }
             if (a.IsIn(i, Lexicon.PossessivePronouns)) { if (people.StartsAt[i] >= 0) Add(d, people.Actor(i)); break; }
             if (a.Is(i, "the") || a.Is(i, "this") || a.Is(i, "that") || a.Is(i, "such") || a.Is(i, "these")) { d.Definite = true; break; }
+            if (tok.Possessive && !tok.Capitalized || Lexicon.Weekday(a.Word(i)) is not null && tok.Possessive) { d.Definite = true; break; } // "Monday's summit"
+            if (a.Is(i, "and")) { placeRun = false; continue; }
             if (a.IsIn(i, Lexicon.FunctionWords) || a.Is(i, "is") || a.Is(i, "was") || a.Is(i, "has") || a.Is(i, "had") || a.Is(i, "be")) break;
             if (!tok.Capitalized && a.Word(i).EndsWith("ed", StringComparison.Ordinal)) break;
-            if (a.Is(i, "and")) { placeRun = false; continue; }
             bool placeWord = tok.Capitalized && !people.InMention[i] && Lexicon.Month(a.Word(i)) == 0 && Lexicon.Weekday(a.Word(i)) is null
                              && !a.IsIn(i, Lexicon.Demonyms) && !a.IsIn(i, Lexicon.RoleNouns) && !tok.Possessive;
             if (placeRun && placeWord) placeStart = i;
             else placeRun = false;
         }
-        if (placeStart < placeEnd && !heading) d.Place = a.Text[a.Tokens[placeStart].Start..a.Tokens[placeEnd - 1].End];
+        // One capitalized word at the start of a sentence says nothing about a proper name ("Peace talks are looming").
+        if (placeStart == sentStart && placeEnd - placeStart == 1) placeStart = placeEnd;
+        if (placeStart < placeEnd && !heading && !verb) d.Place = a.Text[a.Tokens[placeStart].Start..a.Tokens[placeEnd - 1].End];
 
         // After: "met Putin", "a meeting with X and Y", "talks between X, Y and Z".
         int j = trigger + 1;
-        if (verb && j < segEnd && people.Actor(j) >= 0) CollectList(a, people, d, j, segEnd);
-        else if (j < segEnd && a.IsIn(j, ListPrepositions)) CollectList(a, people, d, j + 1, segEnd);
+        if (verb && j < seg.NextTrigger && PersonAhead(a, people, j, seg.NextTrigger) >= 0) CollectList(a, people, d, j, seg.NextTrigger);
+        else if (j < seg.NextTrigger && a.IsIn(j, ListPrepositions)) CollectList(a, people, d, j + 1, seg.NextTrigger);
+        if (a.IsPunct(sentEnd - 1, ':')) AddListBelow(a, people, d, s); // "The meeting included:" and a list of names
 
         if (type == EventType.Exchange)
         {
             int before = d.Participants.Count;
-            AddAll(a, people, d, trigger + 1, sentEnd);
-            if (d.Participants.Count == before) AddAll(a, people, d, sentStart, sentEnd);
+            AddExchanged(people, d, trigger + 1, sentEnd);
+            if (d.Participants.Count == before) AddExchanged(people, d, sentStart, sentEnd);
         }
         else if (IsTrilateral(a, trigger, segStart, segEnd)) AddAll(a, people, d, sentStart, sentEnd);
-        else if (d.Participants.Count < 2) AddSubject(a, people, d, trigger, sentStart, sentEnd);
+        else if (verb) AddVerbSubjects(a, people, d, trigger, seg.PreviousTrigger);
+        if (type is EventType.Visit && d.Participants.Count == 0) AddVerbSubjects(a, people, d, trigger, seg.PreviousTrigger);
+        if (d.Participants.Count < 2 && type is not EventType.Exchange && !IsTrilateral(a, trigger, segStart, segEnd) && (d.Participants.Count > 0 || verb || GovernedByParticipationVerb(a, trigger, sentStart)))
+            AddSubject(a, people, d, trigger, sentStart, sentEnd);
 
-        d.Place ??= PlaceAfter(a, people, trigger, segEnd);
+        if (!heading) d.Place ??= PlaceAfter(a, people, trigger, seg.NextTrigger, visit: type == EventType.Visit);
         d.Planned = IsPlanned(a, trigger, segStart, segEnd, verb, previous);
         var reading = DateResolver.Read(a, segStart, segEnd, trigger, published, d.Planned);
         if (reading.Planned is bool p2) d.Planned = p2;
         d.Date = reading.Date;
+        (d.From, d.To) = reading.HasRange ? (reading.From, reading.To)
+            : d.Planned ? (published, published.AddYears(1)) : (published.AddDays(-RecentDays), published);
         return d;
+    }
+
+    /// <summary>How far back a held event with no date in the text is taken to lie: news reports recent events.</summary>
+    const int RecentDays = 31;
+
+    /// <summary>Names listed on the short lines below a sentence ending in a colon (bullets, one per line).</summary>
+    static void AddListBelow(ArticleText a, PeopleIndex people, Draft d, int s)
+    {
+        for (int n = s + 1; n < a.Sentences.Count && n <= s + 15; n++)
+        {
+            int from = a.SentenceTokenStart[n], to = a.SentenceEnd(n);
+            if (to - from > 14 || a.ParagraphOfSentence[n] == a.ParagraphOfSentence[s]) break;
+            AddAll(a, people, d, from, to);
+        }
     }
 
     static void Add(Draft d, int actor)
@@ -231,6 +314,45 @@ internal static class EventFinder
         }
     }
 
+    /// <summary>
+    /// The subject of a verb trigger: the nearest person before it in its clause ("Witkoff last met Putin",
+    /// "Putin's readiness to meet"), with anyone joined to that person by "and" ("Trump and Zelensky to meet").
+    /// </summary>
+    static void AddVerbSubjects(ArticleText a, PeopleIndex people, Draft d, int trigger, int previousTrigger)
+    {
+        int floor = Math.Max(previousTrigger + 1, a.SentenceTokenStart[a.SentenceOfToken[trigger]]);
+        for (int i = trigger - 1; i >= floor && i >= trigger - 10; i--)
+        {
+            if (a.IsPunct(i, ',') || a.IsPunct(i, ';') || a.Is(i, "that") || a.Is(i, "which") || a.Is(i, "who")) return;
+            if (people.EndsAt[i] < 0) continue;
+            int first = people.EndsAt[i];
+            Add(d, people.Actor(first));
+            while (a.Is(first - 1, "and") || a.IsPunct(first - 1, ','))
+            {
+                int prev = first - 2;
+                while (prev >= floor && prev > first - 6 && people.EndsAt[prev] < 0 && a.Tokens[prev].IsWord && (a.Tokens[prev].Capitalized || a.IsIn(prev, Lexicon.RoleNouns))) prev--;
+                if (prev < floor || people.EndsAt[prev] < 0) return;
+                first = people.EndsAt[prev];
+                Add(d, people.Actor(first));
+            }
+            return;
+        }
+    }
+
+    static bool GovernedByParticipationVerb(ArticleText a, int trigger, int sentStart)
+    {
+        for (int i = trigger - 1; i >= sentStart && i >= trigger - 5; i--)
+            if (a.IsIn(i, ParticipationVerbs)) return true;
+        return false;
+    }
+
+    /// <summary>Everyone named in [from, to) except whoever only reports the exchange ("..., Zelensky said").</summary>
+    static void AddExchanged(PeopleIndex people, Draft d, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (people.StartsAt[k] >= 0 && people.Refs.SpeechVerbAfter(people.LastOf[k], to) < 0) Add(d, people.Actor(k));
+    }
+
     static void AddAll(ArticleText a, PeopleIndex people, Draft d, int from, int to)
     {
         for (int k = from; k < to; k++)
@@ -241,13 +363,27 @@ internal static class EventFinder
     static void AddSubject(ArticleText a, PeopleIndex people, Draft d, int trigger, int sentStart, int sentEnd)
     {
         for (int k = sentStart; k < trigger; k++)
-            if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { Add(d, people.Actor(k)); return; }
+            if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { AddWithConjuncts(a, people, d, k, trigger); return; }
         int comma = -1;
         for (int k = sentStart; k < sentEnd; k++)
             if (a.IsPunct(k, ',')) { comma = k; break; }
         if (comma < trigger) return;
         for (int k = comma + 1; k < sentEnd; k++)
-            if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { Add(d, people.Actor(k)); return; }
+            if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { AddWithConjuncts(a, people, d, k, sentEnd); return; }
+    }
+
+    /// <summary>A person and everyone joined to them by "and" ("Witkoff and Jared Kushner held talks").</summary>
+    static void AddWithConjuncts(ArticleText a, PeopleIndex people, Draft d, int first, int limit)
+    {
+        Add(d, people.Actor(first));
+        int k = people.LastOf[first] + 1;
+        while (k < limit && (a.Is(k, "and") || a.IsPunct(k, ',')))
+        {
+            int next = PersonAhead(a, people, k + 1, limit);
+            if (next < 0) return;
+            Add(d, people.Actor(next));
+            k = people.LastOf[next] + 1;
+        }
     }
 
     /// <summary>The last <paramref name="count"/> different people referred to before a token ("their meeting").</summary>
@@ -269,17 +405,18 @@ internal static class EventFinder
         return false;
     }
 
-    /// <summary>"in Alaska", "at the White House" after the trigger, before the clause ends.</summary>
-    static string? PlaceAfter(ArticleText a, PeopleIndex people, int trigger, int segEnd)
+    /// <summary>"in Alaska", "at the White House" after the trigger, before the clause ends; for visits also "visit Moscow", "a trip to Kyiv".</summary>
+    static string? PlaceAfter(ArticleText a, PeopleIndex people, int trigger, int segEnd, bool visit)
     {
         for (int k = trigger + 1; k < segEnd && k <= trigger + 12; k++)
         {
             if (a.IsPunct(k, ',') || a.IsPunct(k, ';') || a.Is(k, "which") || a.Is(k, "where")) return null;
-            if (!(a.Is(k, "in") || a.Is(k, "at"))) continue;
-            int m = k + 1;
+            bool directObject = visit && k == trigger + 1 && a.Tokens[k].Capitalized;
+            if (!(a.Is(k, "in") || a.Is(k, "at") || (visit && a.Is(k, "to")) || directObject)) continue;
+            int m = directObject ? k : k + 1;
             if (a.Is(m, "the")) m++;
             int first = m;
-            while (m < segEnd && a.Tokens[m].IsWord && a.Tokens[m].Capitalized && !people.InMention[m]
+            while (m < segEnd && a.Tokens[m].IsWord && a.Tokens[m].Capitalized && people.StartsAt[m] < 0 && !people.InPersonName[m]
                    && Lexicon.Month(a.Word(m)) == 0 && Lexicon.Weekday(a.Word(m)) is null && !a.IsIn(m, Lexicon.Demonyms))
             {
                 m++;
@@ -297,7 +434,7 @@ internal static class EventFinder
         if (verb && a.Is(trigger - 1, "to")) return true; // "agreed to meet", "readiness to meet"
         int best = int.MaxValue;
         bool planned = false;
-        for (int i = segStart; i < segEnd; i++)
+        for (int i = Math.Max(segStart, trigger - CueReach); i < segEnd && i <= trigger + CueReach; i++)
         {
             if (i == trigger || !a.Tokens[i].IsWord) continue;
             bool p = a.IsIn(i, PlannedCues) || (a.Is(i, "set") && (a.Is(i + 1, "for") || a.Is(i + 1, "to")))
@@ -310,6 +447,9 @@ internal static class EventFinder
         if (a.Is(trigger, "met") || a.Is(trigger, "hosted") || a.Is(trigger, "visited")) return false;
         return planned;
     }
+
+    /// <summary>How far (in tokens) a tense cue can sit from its trigger: farther words describe something else.</summary>
+    const int CueReach = 8;
 
     static bool Before(ArticleText a, int token, string word, int within)
     {
@@ -327,24 +467,63 @@ internal static class EventFinder
         {
             int target = -1;
             if (prev is not null && prev.Sentence == d.Sentence && prev.Cluster >= 0 && SameClause(a, prev, d)) target = prev.Cluster;
-            else if (d.Participants.Count == 0 && d.Date is null && d.Definite) target = LatestCompatible(clusters, d);
-            else if (d.Participants.Count > 0 || d.Place is not null) target = BestCompatible(clusters, d);
+            else if (d.Definite && d.Place is null) target = LatestCompatible(clusters, d);
+            if (target < 0 && (d.Participants.Count > 0 || d.Place is not null)) target = BestCompatible(clusters, d);
             if (target < 0 && (d.Participants.Count > 0 || d.Place is not null || d.Date is not null))
             {
-                clusters.Add(new Cluster { Type = d.Type, Planned = d.Planned, FirstSentence = d.Sentence, LastSentence = d.Sentence });
+                clusters.Add(new Cluster { Type = d.Type, Planned = d.Planned, FirstSentence = d.Sentence, LastSentence = d.Sentence, From = d.From, To = d.To });
                 target = clusters.Count - 1;
             }
             if (target >= 0) Join(clusters[target], d, target);
             prev = d;
         }
-        return clusters;
+        return MergeSamePlace(clusters, drafts);
     }
+
+    /// <summary>
+    /// Clusters of one article compatible in type, status and dates are one event seen twice when they share the place,
+    /// or when one has no place and they share two people.
+    /// </summary>
+    static List<Cluster> MergeSamePlace(List<Cluster> clusters, List<Draft> drafts)
+    {
+        var into = Enumerable.Range(0, clusters.Count).ToArray();
+        for (int i = 0; i < clusters.Count; i++)
+            for (int j = i + 1; j < clusters.Count; j++)
+            {
+                var (a, b) = (clusters[i], clusters[j]);
+                if (into[j] != j || into[i] != i) continue;
+                bool samePlace = a.Place is not null && b.Place is not null && EventMatcher.SamePlace(a.Place, b.Place);
+                bool sameCast = (a.Place is null || b.Place is null) && a.Participants.Count(b.Participants.Contains) >= 2;
+                if (!samePlace && !sameCast) continue;
+                if (a.Planned && a.Participants.Count > 0 && b.Participants.Count > 0
+                    && !(a.Participants.Count == b.Participants.Count && b.Participants.All(a.Participants.Contains))) continue; // two different plans
+                if (EventMatcher.GroupOf(a.Type) != EventMatcher.GroupOf(b.Type) || a.Planned != b.Planned || !Overlap(a.From, a.To, b.From, b.To)) continue;
+                if (!EventMatcher.DatesCompatible(a.Date, b.Date)) continue;
+                foreach (var p in b.Participants) if (!a.Participants.Contains(p)) a.Participants.Add(p);
+                a.Place ??= b.Place;
+                if (a.Date is null || (a.Date.Day is null && b.Date?.Day is not null)) a.Date = b.Date ?? a.Date;
+                (a.From, a.To) = (Max(a.From, b.From), Min(a.To, b.To));
+                if (Rank(b.Type) < Rank(a.Type)) a.Type = b.Type;
+                into[j] = i;
+            }
+        var kept = new List<Cluster>();
+        var newIndex = new int[clusters.Count];
+        for (int i = 0; i < clusters.Count; i++)
+            if (into[i] == i) { newIndex[i] = kept.Count; kept.Add(clusters[i]); }
+        foreach (var d in drafts)
+            if (d.Cluster >= 0) d.Cluster = newIndex[into[d.Cluster]];
+        return kept;
+    }
+
+    static bool Overlap(DateOnly aFrom, DateOnly aTo, DateOnly bFrom, DateOnly bTo) => aFrom <= bTo && bFrom <= aTo;
+    static DateOnly Max(DateOnly x, DateOnly y) => x > y ? x : y;
+    static DateOnly Min(DateOnly x, DateOnly y) => x < y ? x : y;
 
     /// <summary>Two triggers of one sentence name one event unless a sequencing word or a change of status lies between them.</summary>
     static bool SameClause(ArticleText a, Draft first, Draft second)
     {
         if (EventMatcher.GroupOf(first.Type) != EventMatcher.GroupOf(second.Type) || first.Planned != second.Planned) return false;
-        if (first.Date is not null && second.Date is not null && !EventMatcher.DatesCompatible(first.Date, second.Date)) return false;
+        if (!EventMatcher.DatesCompatible(first.Date, second.Date) || !Overlap(first.From, first.To, second.From, second.To)) return false;
         for (int i = first.Trigger + 1; i < second.Trigger; i++)
             if (a.IsIn(i, Sequencers)) return false;
         return true;
@@ -357,6 +536,7 @@ internal static class EventFinder
         c.Place ??= d.Place;
         if (c.Date is null || (c.Date.Day is null && d.Date?.Day is not null)) c.Date = d.Date ?? c.Date;
         if (Rank(d.Type) < Rank(c.Type)) c.Type = d.Type;
+        (c.From, c.To) = (Max(c.From, d.From), Min(c.To, d.To));
         c.LastSentence = d.Sentence;
         d.Cluster = index;
     }
@@ -366,7 +546,7 @@ internal static class EventFinder
     static bool Compatible(Cluster c, Draft d)
     {
         if (EventMatcher.GroupOf(c.Type) != EventMatcher.GroupOf(d.Type) || c.Planned != d.Planned) return false;
-        if (!EventMatcher.DatesCompatible(c.Date, d.Date)) return false;
+        if (!EventMatcher.DatesCompatible(c.Date, d.Date) || !Overlap(c.From, c.To, d.From, d.To)) return false;
         if (c.Place is not null && d.Place is not null && !EventMatcher.SamePlace(c.Place, d.Place)) return false;
         if (c.Planned && c.Participants.Count > 0 && d.Participants.Count > 0
             && !(c.Participants.Count == d.Participants.Count && d.Participants.All(c.Participants.Contains))) return false;
@@ -391,9 +571,13 @@ internal static class EventFinder
             var c = clusters[i];
             if (!Compatible(c, d)) continue;
             int shared = d.Participants.Count(c.Participants.Contains);
-            bool samePlace = c.Place is not null && d.Place is not null;
+            bool samePlace = c.Place is not null && d.Place is not null && EventMatcher.SamePlace(c.Place, d.Place);
             bool unknownCast = c.Participants.Count == 0 || d.Participants.Count == 0;
-            if (shared == 0 && !samePlace && !unknownCast) continue;
+            // A report naming only a place joins an event at that place, not any event that lacks one.
+            if (d.Participants.Count == 0 && d.Place is not null && !samePlace) continue;
+            // Two full casts must share two people: a Putin-Zelenskyy meeting is not the Trump-Putin summit.
+            int needed = c.Participants.Count >= 2 && d.Participants.Count >= 2 ? 2 : 1;
+            if (shared < needed && !samePlace && !unknownCast) continue;
             double score = shared + (samePlace ? 2 : 0) + (c.Date == d.Date && d.Date is not null ? 2 : 0) + 0.01 * i;
             if (score > bestScore) { bestScore = score; best = i; }
         }

@@ -6,10 +6,10 @@ namespace NewsTracker.Core.Extraction;
 /// </summary>
 internal static class Lexicon
 {
-    static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
+    static WordSet Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Nouns that name a position a person holds; before a name they mark it as a person's.</summary>
-    public static readonly HashSet<string> RoleNouns = Set(
+    public static readonly WordSet RoleNouns = Set(
         "president", "minister", "chancellor", "secretary", "senator", "sen", "representative", "rep", "congressman",
         "congresswoman", "governor", "mayor", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "aide",
         "adviser", "advisor", "director", "chief", "commander", "negotiator", "official", "leader", "diplomat", "lawmaker",
@@ -17,25 +17,28 @@ internal static class Lexicon
         "colonel", "commissioner", "prosecutor", "judge", "deputy", "mediator", "emissary", "representative", "dissident",
         "activist", "businessman", "businesswoman", "billionaire", "oligarch", "citizen", "national", "teacher",
         "journalist", "officer", "soldier", "pilot", "head", "speaker", "candidate", "politician", "strongman",
-        "counterpart", "successor", "predecessor", "vice-president", "co-chair", "czar", "tsar");
+        "counterpart", "successor", "predecessor", "vice-president", "co-chair", "czar", "tsar", "analyst", "expert",
+        "professor", "economist", "researcher", "historian", "commentator", "blogger", "founder", "ceo", "executive",
+        "chancellor", "secretary-general", "ombudsman", "patriarch", "metropolitan", "archbishop", "bishop", "cardinal",
+        "mp", "deputy", "senator-elect", "nominee", "veteran", "commissioner", "governor", "mayor", "host", "anchor");
 
     /// <summary>Courtesy and rank titles written before a name, often with a dot ("Mr.").</summary>
-    public static readonly HashSet<string> Titles = Set("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady",
+    public static readonly WordSet Titles = Set("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady",
         "Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Sgt", "Sen", "Rep", "Gov", "Amb", "Rev");
 
     /// <summary>Words that qualify a role ("special envoy", "former president") and may sit inside a title.</summary>
-    public static readonly HashSet<string> RoleModifiers = Set(
+    public static readonly WordSet RoleModifiers = Set(
         "special", "foreign", "deputy", "former", "vice", "top", "senior", "chief", "defense", "defence", "state", "prime",
         "opposition", "acting", "interim", "presidential", "national", "security", "first", "lead", "general", "of",
         "affairs", "policy", "peace", "trade", "finance", "economy", "interior", "army", "military", "intelligence",
         "parliamentary", "party", "ruling", "former", "then", "outgoing", "incoming", "elect", "head");
 
     /// <summary>Who writes rather than acts in an article: a name followed by one of these is a byline.</summary>
-    public static readonly HashSet<string> BylineWords = Set(
+    public static readonly WordSet BylineWords = Set(
         "by", "author", "authors", "reporting", "editing", "writing", "written", "reported", "edited", "photo", "photos",
         "credit", "credits", "source", "contributed", "editor", "correspondent", "reporter", "writer", "columnist", "posted");
 
-    public static readonly HashSet<string> SpeechVerbs = Set(
+    public static readonly WordSet SpeechVerbs = Set(
         "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "wrote", "writes", "posted", "tweeted",
         "noted", "notes", "explained", "insisted", "insists", "argued", "argues", "warned", "warns", "claimed", "claims",
         "announced", "announces", "confirmed", "confirms", "declared", "asserted", "stressed", "emphasized", "emphasised",
@@ -46,7 +49,7 @@ internal static class Lexicon
         "welcomed", "criticized", "criticised", "dismissed", "rejected", "accused", "demanded", "agreed", "thanked");
 
     /// <summary>Verbs that introduce a reported statement ("X insisted on...", "X confirmed that...").</summary>
-    public static readonly HashSet<string> ReportingVerbs = Set(
+    public static readonly WordSet ReportingVerbs = Set(
         "said", "says", "told", "stated", "noted", "explained", "insisted", "insists", "argued", "argues", "warned", "warns",
         "claimed", "claims", "announced", "announces", "confirmed", "confirms", "declared", "asserted", "stressed",
         "emphasized", "emphasised", "acknowledged", "admitted", "revealed", "suggested", "suggests", "denied", "denies",
@@ -54,17 +57,20 @@ internal static class Lexicon
         "signaled", "signalled", "indicated", "believes", "added", "demanded", "urged", "proposed");
 
     /// <summary>Function words that separate a reporting verb from its clause or a name from its verb.</summary>
-    public static readonly HashSet<string> Auxiliaries = Set(
+    public static readonly WordSet Auxiliaries = Set(
         "has", "had", "have", "also", "later", "then", "publicly", "repeatedly", "openly", "again", "previously", "earlier",
         "reportedly", "once", "recently", "has", "was", "is", "further", "privately", "firmly", "already");
 
-    public static readonly HashSet<string> SubjectPronouns = Set("he", "she");
-    public static readonly HashSet<string> PossessivePronouns = Set("his", "her");
+    public static readonly WordSet SubjectPronouns = Set("he", "she");
+    public static readonly WordSet PossessivePronouns = Set("his", "her");
+    public static readonly WordSet PersonalPronouns = Set("he", "she", "his", "her");
 
     public static readonly string[] MonthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
     static readonly Dictionary<string, int> Months = BuildMonths();
+
+    static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
 
     static Dictionary<string, int> BuildMonths()
     {
@@ -77,7 +83,7 @@ internal static class Lexicon
 
     /// <summary>The month (1-12) a capitalized word names, or 0. "May" counts only when capitalized, like every month here.</summary>
     public static int Month(ReadOnlySpan<char> word) =>
-        word.Length > 0 && char.IsUpper(word[0]) && Months.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var m) ? m : 0;
+        word.Length > 0 && char.IsUpper(word[0]) && MonthLookup.TryGetValue(word, out var m) ? m : 0;
 
     static readonly Dictionary<string, DayOfWeek> Weekdays = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -85,8 +91,10 @@ internal static class Lexicon
         ["Thursday"] = DayOfWeek.Thursday, ["Friday"] = DayOfWeek.Friday, ["Saturday"] = DayOfWeek.Saturday, ["Sunday"] = DayOfWeek.Sunday,
     };
 
+    static readonly Dictionary<string, DayOfWeek>.AlternateLookup<ReadOnlySpan<char>> WeekdayLookup = Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static DayOfWeek? Weekday(ReadOnlySpan<char> word) =>
-        word.Length > 0 && char.IsUpper(word[0]) && Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var d) ? d : null;
+        word.Length > 0 && char.IsUpper(word[0]) && WeekdayLookup.TryGetValue(word, out var d) ? d : null;
 
     /// <summary>Country (as written in a role such as "President of France") to the adjective used in titles.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> DemonymsByCountry = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
@@ -106,12 +114,12 @@ internal static class Lexicon
     };
 
     /// <summary>Adjectives of nationality ("Russian Alexander Vinnik"); before a name they mark a person as much as a title does.</summary>
-    public static readonly HashSet<string> Demonyms = new(
+    public static readonly WordSet Demonyms = new(
         DemonymsByCountry.Values.SelectMany(v => v).Where(w => w.Length > 3 && !w.Contains('.') && w is not ("kremlin" or "commission")),
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Capitalized words that are never part of a person's name (institutions, places, calendar, headline words).</summary>
-    public static readonly HashSet<string> NotNameWords = Set(
+    public static readonly WordSet NotNameWords = Set(
         "House", "White", "Ministry", "Office", "Department", "Council", "Union", "Commission", "Committee", "Parliament",
         "Congress", "Senate", "Court", "Party", "Government", "Army", "Forces", "Force", "Navy", "Agency", "Bank", "Fund",
         "Street", "Journal", "Times", "Post", "News", "Daily", "Press", "Media", "Network", "Channel", "Social", "Truth",
@@ -130,12 +138,12 @@ internal static class Lexicon
         "Intelligence", "Guard", "Command", "Headquarters", "Embassy", "Consulate", "Mission", "Delegation");
 
     /// <summary>Determiners and prepositions: they end a run of title words or name words.</summary>
-    public static readonly HashSet<string> FunctionWords = Set(
+    public static readonly WordSet FunctionWords = Set(
         "the", "a", "an", "this", "that", "these", "those", "of", "in", "on", "at", "to", "for", "from", "with", "by",
         "and", "or", "but", "as", "after", "before", "during", "following", "since", "than", "between", "among", "about",
         "into", "over", "under", "against", "without", "within", "while", "when", "where", "which", "who", "whom", "whose",
         "said", "says");
 
     /// <summary>Name particles that may sit lowercase inside a name ("Ursula von der Leyen").</summary>
-    public static readonly HashSet<string> NameParticles = new(["von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "bin", "al", "la", "le", "ter", "ten"], StringComparer.Ordinal);
+    public static readonly WordSet NameParticles = new(["von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "bin", "al", "la", "le", "ter", "ten"], StringComparer.Ordinal);
 }

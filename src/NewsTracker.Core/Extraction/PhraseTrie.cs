@@ -10,13 +10,21 @@ internal sealed class PhraseTrie
     sealed class Node
     {
         public Dictionary<string, Node>? Next;
+        public Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> Lookup;
         public int Value = -1;
     }
 
     readonly Node root = new();
     readonly StringComparer comparer;
+    readonly bool ignoreCase;
+    /// <summary>Which ASCII characters can open a phrase: most tokens are ruled out without hashing them.</summary>
+    readonly bool[] asciiStarts = new bool[128];
 
-    public PhraseTrie(bool ignoreCase) => comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    public PhraseTrie(bool ignoreCase)
+    {
+        this.ignoreCase = ignoreCase;
+        comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    }
 
     public int Count { get; private set; }
 
@@ -25,10 +33,20 @@ internal sealed class PhraseTrie
     {
         var tokens = Tokenizer.Tokenize(phrase);
         if (tokens.Length == 0) return;
+        char first = phrase[tokens[0].Start];
+        if (first < 128)
+        {
+            asciiStarts[first] = true;
+            if (ignoreCase) { asciiStarts[char.ToUpperInvariant(first)] = true; asciiStarts[char.ToLowerInvariant(first)] = true; }
+        }
         var node = root;
         foreach (var t in tokens)
         {
-            node.Next ??= new Dictionary<string, Node>(comparer);
+            if (node.Next is null)
+            {
+                node.Next = new Dictionary<string, Node>(comparer);
+                node.Lookup = node.Next.GetAlternateLookup<ReadOnlySpan<char>>();
+            }
             var key = phrase[t.Start..t.End];
             if (!node.Next.TryGetValue(key, out var child)) node.Next[key] = child = new Node();
             node = child;
@@ -41,10 +59,12 @@ internal sealed class PhraseTrie
     {
         length = 0;
         int value = -1;
+        char first = text[tokens[start].Start];
+        if (first < 128 && !asciiStarts[first]) return -1;
         var node = root;
         for (int i = start; i < limit && node.Next is not null; i++)
         {
-            if (!node.Next.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[i].Of(text), out var child)) break;
+            if (!node.Lookup.TryGetValue(tokens[i].Of(text), out var child)) break;
             node = child;
             if (node.Value >= 0) { value = node.Value; length = i - start + 1; }
             if (tokens[i].Possessive) break; // "Trump's White House" is not one name

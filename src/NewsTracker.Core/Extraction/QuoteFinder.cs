@@ -22,11 +22,14 @@ internal static class QuoteFinder
     {
         var claims = new List<RawClaim>();
         int previousSpeaker = -1, previousSentence = -10;
+        // Quotes left open at a line's end whose speaker is named only where the quote goes on, on the next line.
+        var pending = new List<(TextSpan Span, TextSpan Sentence, int Paragraph)>();
         foreach (var q in Pair(a.Text))
         {
             int innerStart = q.Open + 1, innerEnd = q.Close;
             while (innerStart < innerEnd && char.IsWhiteSpace(a.Text[innerStart])) innerStart++;
-            while (innerEnd > innerStart && char.IsWhiteSpace(a.Text[innerEnd - 1])) innerEnd--;
+            // The comma before a closing mark ('"positive," he said') is the sentence's, not the speaker's.
+            while (innerEnd > innerStart && (char.IsWhiteSpace(a.Text[innerEnd - 1]) || a.Text[innerEnd - 1] is ',' or ';' or ':')) innerEnd--;
             if (innerEnd - innerStart < 2) continue;
             int openTok = FirstTokenAt(a, q.Open);
             int closeTok = FirstTokenAt(a, q.Close); // for an unclosed quote: the first token after its line
@@ -34,20 +37,36 @@ internal static class QuoteFinder
             int s1 = a.SentenceOfToken[Math.Max(openTok, closeTok - (q.Closed ? 0 : 1))];
             if (IsScareQuote(a, openTok)) continue;
             int speaker = Attribute(a, speakers, openTok, closeTok, s0, s1);
-            if (speaker < 0 && !HasAnyPerson(speakers, s0, s1))
+            if (speaker < 0 && !HasAnyPerson(speakers, s0, s1) && !HasOwnAttribution(a, openTok, closeTok, s0, s1))
             {
                 if (previousSpeaker >= 0 && s0 - previousSentence <= 1 && a.ParagraphOfSentence[s0] - a.ParagraphOfSentence[Math.Max(previousSentence, 0)] <= 1)
                     speaker = previousSpeaker; // a quote running on after its attribution
                 else if (s0 > 0 && EndsWithColon(a, s0 - 1))
                     speaker = speakers.FirstPerson(s0 - 1, a.SentenceTokenStart[s0 - 1], a.SentenceEnd(s0 - 1), possessiveOk: false);
             }
-            if (speaker < 0) continue;
             var sentence = new TextSpan(a.Sentences[s0].Start, a.Sentences[s1].End);
+            if (speaker < 0)
+            {
+                if (!q.Closed && !HasAnyPerson(speakers, s0, s1)) pending.Add((new TextSpan(innerStart, innerEnd), sentence, a.ParagraphOfSentence[s0]));
+                else pending.Clear();
+                continue;
+            }
+            if (pending.Count > 0 && pending[^1].Paragraph == a.ParagraphOfSentence[s0] - 1 && a.Sentences[s0].Start == LineStart(a.Text, q.Open))
+                foreach (var p in pending) claims.Add(new RawClaim(speaker, ClaimKind.Quote, p.Span, p.Sentence));
+            pending.Clear();
             claims.Add(new RawClaim(speaker, ClaimKind.Quote, new TextSpan(innerStart, innerEnd), sentence));
             previousSpeaker = speaker;
             previousSentence = s1;
         }
+        claims.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
         return claims;
+    }
+
+    static int LineStart(string text, int index)
+    {
+        int start = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        while (start < index && char.IsWhiteSpace(text[start])) start++;
+        return start;
     }
 
     static int Attribute(ArticleText a, SpeakerResolver speakers, int openTok, int closeTok, int s0, int s1)
@@ -58,11 +77,21 @@ internal static class QuoteFinder
         if (after < a.SentenceEnd(s1))
         {
             if (a.IsIn(after, Lexicon.SpeechVerbs) && speakers.At(s1, after + 1) is { Possessive: false } r1) return r1.Actor;
-            if (speakers.At(s1, after) is { Possessive: false } r2)
+            // '..." Kremlin spokesman Dmitry Peskov said': the person before the verb, not the organisation in his title.
+            int verb = -1, person = -1, organization = -1;
+            for (int i = after; i < a.SentenceEnd(s1) && i <= after + 8 && verb < 0; i++)
             {
-                for (int i = r2.Last + 1; i < a.SentenceEnd(s1) && i <= r2.Last + 4; i++)
-                    if (a.IsIn(i, Lexicon.SpeechVerbs)) return r2.Actor;
+                if (speakers.At(s1, i) is { Possessive: false } r)
+                {
+                    if (r.Person) person = r.Actor; else if (organization < 0) organization = r.Actor;
+                    i = r.Last;
+                    verb = speakers.SpeechVerbAfter(r.Last, a.SentenceEnd(s1));
+                    continue;
+                }
+                var tok = a.Tokens[i];
+                if (!(tok.IsWord && (tok.Capitalized || a.IsIn(i, Lexicon.RoleNouns) || a.IsIn(i, Lexicon.RoleModifiers) || a.IsIn(i, Lexicon.Demonyms)) || a.IsPunct(i, '.'))) break;
             }
+            if (verb >= 0 && (person >= 0 || organization >= 0)) return person >= 0 ? person : organization;
         }
         for (int s = s0; s <= s1; s++)
         {
@@ -84,6 +113,17 @@ internal static class QuoteFinder
         for (int s = s0; s <= s1; s++)
             foreach (var r in speakers.In(s))
                 if (r.Person) return true;
+        return false;
+    }
+
+    /// <summary>A speech verb outside the quote ('"...," a senior official said'): someone unnamed speaks, not the last speaker.</summary>
+    static bool HasOwnAttribution(ArticleText a, int openTok, int closeTok, int s0, int s1)
+    {
+        for (int t = a.SentenceTokenStart[s0]; t < a.SentenceEnd(s1); t++)
+        {
+            if (t >= openTok && t <= closeTok) continue;
+            if (a.IsIn(t, Lexicon.SpeechVerbs)) return true;
+        }
         return false;
     }
 

@@ -8,7 +8,7 @@ namespace NewsTracker.Core.Extraction;
 /// </summary>
 public static class SentenceSplitter
 {
-    static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    static readonly WordSet Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Maj", "Capt", "Adm", "Sgt",
         "St", "Jr", "Sr", "Mt", "vs", "Rev", "Hon", "Pres", "Amb", "Fr", "Inc", "Corp", "Co", "Ltd", "approx",
@@ -16,7 +16,7 @@ public static class SentenceSplitter
     };
 
     /// <summary>Words that start a new sentence even after a dotted abbreviation such as "U.S.".</summary>
-    static readonly HashSet<string> SentenceStarters = new(StringComparer.Ordinal)
+    static readonly WordSet SentenceStarters = new(StringComparer.Ordinal)
     {
         "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "This", "That", "These", "Those",
         "His", "Her", "Their", "On", "At", "As", "However", "Meanwhile", "There", "After", "Before", "While", "If",
@@ -66,10 +66,9 @@ public static class SentenceSplitter
             // "U.S." "J.D.": ends a sentence only before an ordinary sentence opener.
             int e = next;
             while (e < text.Length && char.IsLetter(text[e])) e++;
-            return SentenceStarters.Contains(text[next..e]);
+            return SentenceStarters.Contains(text.AsSpan(next, e - next));
         }
-        var lookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
-        return !lookup.Contains(word);
+        return !Abbreviations.Contains(word);
     }
 
     static void Add(List<TextSpan> result, string text, int start, int end)

@@ -28,8 +28,8 @@ internal sealed class SpeakerResolver
             refs.Sort((x, y) => x.First.CompareTo(y.First));
             for (int t = article.SentenceTokenStart[s]; t < article.SentenceEnd(s); t++)
             {
+                if (article.Tokens[t].Length is < 2 or > 3 || !article.IsIn(t, Lexicon.PersonalPronouns)) continue;
                 bool subject = article.IsIn(t, Lexicon.SubjectPronouns);
-                if (!subject && !article.IsIn(t, Lexicon.PossessivePronouns)) continue;
                 int actor = ResolvePronoun(s, t);
                 if (actor >= 0) InsertSorted(refs, new Reference(t, t, actor, !subject, true));
             }
@@ -60,9 +60,10 @@ internal sealed class SpeakerResolver
     }
 
     /// <summary>
-    /// The subject of the clause that holds <paramref name="token"/>: the first person named (not possessive) between
-    /// the clause start and the token; a clause starts at the sentence start or after ", while", "; ", ", but", "whereas".
-    /// Falls back to the sentence's first such person before the token.
+    /// The subject of the clause that holds <paramref name="token"/>: the first person (not a possessive) between the
+    /// clause start and the token who is followed by a speech verb ("Asked whether Putin would join, Leavitt said:"),
+    /// else the first person there at all; a clause starts at the sentence start or after ", while", "; ", ", but",
+    /// "whereas". Falls back to the sentence's first such person before the token.
     /// </summary>
     public int SubjectBefore(int sentence, int token)
     {
@@ -70,14 +71,39 @@ internal sealed class SpeakerResolver
         int clause = start;
         for (int t = token - 1; t > start; t--)
         {
-            if (article.IsPunct(t, ';') || article.Is(t, "whereas") || (article.Is(t, "while") && article.IsPunct(t - 1, ',')) || (article.Is(t, "but") && article.IsPunct(t - 1, ',')))
+            // ", while Macron stressed" (the comma may sit inside a closing quote: '...,” while')
+            bool afterPunct = t > start && article.Tokens[t - 1].Kind == TokenKind.Punct;
+            if (article.IsPunct(t, ';') || article.Is(t, "whereas") || ((article.Is(t, "while") || article.Is(t, "but")) && afterPunct))
             {
                 clause = t + 1;
                 break;
             }
         }
-        int found = FirstPerson(sentence, clause, token, possessiveOk: false);
+        int found = FirstSpeaker(sentence, clause, token);
+        if (found < 0) found = FirstPerson(sentence, clause, token, possessiveOk: false);
         return found >= 0 || clause == start ? found : FirstPerson(sentence, start, token, possessiveOk: false);
+    }
+
+    /// <summary>The first person in [from, to) followed, after at most three auxiliaries or adverbs, by a speech verb.</summary>
+    int FirstSpeaker(int sentence, int from, int to)
+    {
+        foreach (var r in bySentence[sentence])
+        {
+            if (r.First < from || r.First >= to || !r.Person || r.Possessive) continue;
+            if (SpeechVerbAfter(r.Last, to) >= 0) return r.Actor;
+        }
+        return -1;
+    }
+
+    /// <summary>The speech verb right after a reference (skipping "has", "also", "-ly" adverbs...), or -1.</summary>
+    public int SpeechVerbAfter(int last, int limit)
+    {
+        for (int i = last + 1; i < limit && i <= last + 4; i++)
+        {
+            if (article.IsIn(i, Lexicon.SpeechVerbs)) return i;
+            if (!(article.IsIn(i, Lexicon.Auxiliaries) || article.Word(i).EndsWith("ly", StringComparison.Ordinal))) return -1;
+        }
+        return -1;
     }
 
     /// <summary>The first person referred to in [from, to) of a sentence.</summary>

@@ -32,7 +32,7 @@ public sealed class StoryExtractor
         var topics = topicTagger.Tag(article);
 
         var raw = QuoteFinder.Find(article, speakers);
-        raw.AddRange(StatementFinder.Find(article, speakers));
+        raw.AddRange(StatementFinder.Find(article, speakers, raw));
         raw.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
         var claims = raw.Select(c => new ExtractedClaim(actors[c.Speaker].Name, c.Span.Of(text), c.Kind, c.Span, c.Sentence, ClaimTopics(c, topics))).ToList();
 

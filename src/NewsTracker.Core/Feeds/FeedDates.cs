@@ -16,31 +16,80 @@ public static partial class FeedDates
         if (string.IsNullOrWhiteSpace(text))
             return false;
         var trimmed = text.Trim();
-        return TryParseW3cDateTime(trimmed, out value) || TryParseRfc822(trimmed, out value);
+        // Try the likelier form first: W3C dates start with the year, RFC 822 ones usually with a day name.
+        return char.IsAsciiDigit(trimmed[0])
+            ? TryParseW3cDateTime(trimmed, out value) || TryParseRfc822(trimmed, out value)
+            : TryParseRfc822(trimmed, out value) || TryParseW3cDateTime(trimmed, out value);
     }
 
-    // Year, optional month and day, optional time with optional fraction and zone. The month may carry a
-    // redundant leading zero ("2003-012-31") as some ISO 8601 writers produce.
-    [GeneratedRegex(@"^(?<year>\d{4})(?:-?(?<month>0?\d\d)(?:-?(?<day>\d\d))?)?(?:[T ](?<hour>\d\d?):(?<minute>\d\d)(?::(?<second>\d\d)(?:[.,]\d+)?)?\s*(?<zone>Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)?)?$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex W3cDateTime();
-
+    /// <summary>
+    /// W3C-DTF and the ISO 8601 forms feeds use: "2003", "2003-12", "2003-12-31", then an optional time after
+    /// 'T' or a space ("10:14", "10:14:55", "10:14:55.123") and an optional zone ("Z", "+01:00", "-0500").
+    /// Hand-written rather than a regex: it runs once per item and must not dominate parsing.
+    /// </summary>
     private static bool TryParseW3cDateTime(string text, out DateTimeOffset value)
     {
         value = default;
-        var match = W3cDateTime().Match(text);
-        if (!match.Success)
+        var s = text.AsSpan();
+        int p = 0;
+        if (!TryReadNumber(s, ref p, 4, 4, out int year))
             return false;
+        int month = 1, day = 1, hour = 0, minute = 0, second = 0;
         var offset = TimeSpan.Zero;
-        if (match.Groups["zone"].Success && !TryParseOffset(match.Groups["zone"].Value, out offset))
-            return false;
-        return TryCreate(
-            Number(match, "year", 0), Number(match, "month", 1), Number(match, "day", 1),
-            Number(match, "hour", 0), Number(match, "minute", 0), Number(match, "second", 0), offset, out value);
+        if (p < s.Length && s[p] == '-')
+        {
+            p++;
+            // Some writers pad the month to three digits ("2003-012-31").
+            int monthDigits = p + 3 <= s.Length && s[p] == '0' && char.IsAsciiDigit(s[p + 1]) && char.IsAsciiDigit(s[p + 2]) ? 3 : 2;
+            if (!TryReadNumber(s, ref p, monthDigits, monthDigits, out month))
+                return false;
+            if (p < s.Length && s[p] == '-')
+            {
+                p++;
+                if (!TryReadNumber(s, ref p, 2, 2, out day))
+                    return false;
+            }
+        }
+        if (p < s.Length && (s[p] == 'T' || s[p] == 't' || s[p] == ' '))
+        {
+            p++;
+            if (!TryReadNumber(s, ref p, 1, 2, out hour) || p >= s.Length || s[p++] != ':' || !TryReadNumber(s, ref p, 2, 2, out minute))
+                return false;
+            if (p < s.Length && s[p] == ':')
+            {
+                p++;
+                if (!TryReadNumber(s, ref p, 2, 2, out second))
+                    return false;
+                if (p < s.Length && (s[p] == '.' || s[p] == ','))
+                {
+                    p++;
+                    if (!TryReadNumber(s, ref p, 1, int.MaxValue, out _))
+                        return false;
+                }
+            }
+            while (p < s.Length && s[p] == ' ')
+                p++;
+            if (p < s.Length && !TryParseOffset(text[p..], out offset))
+                return false;
+            p = s.Length;
+        }
+        return p == s.Length && TryCreate(year, month, day, hour, minute, second, offset, out value);
     }
 
-    private static int Number(Match match, string group, int absent) =>
-        match.Groups[group].Success ? int.Parse(match.Groups[group].ValueSpan, CultureInfo.InvariantCulture) : absent;
+    /// <summary>Reads between <paramref name="minDigits"/> and <paramref name="maxDigits"/> ASCII digits.</summary>
+    private static bool TryReadNumber(ReadOnlySpan<char> s, ref int p, int minDigits, int maxDigits, out int number)
+    {
+        number = 0;
+        int start = p;
+        while (p < s.Length && p - start < maxDigits && char.IsAsciiDigit(s[p]))
+        {
+            // Long fractions are only skipped; keep the number from overflowing.
+            if (p - start < 9)
+                number = number * 10 + (s[p] - '0');
+            p++;
+        }
+        return p - start >= minDigits;
+    }
 
     /// <summary>
     /// RFC 822 and its relatives, read as a bag of tokens so that word order does not matter:
@@ -66,6 +115,14 @@ public static partial class FeedDates
                 else if (year is null && (token.Length == 2 || token.Length == 4)) year = ExpandYear(token);
                 else return false;
             }
+            else if (token.Contains('/') && SlashedDate().Match(token) is { Success: true } slashed)
+            {
+                // Perforce writes "Fri, 2006/09/15 08:19:53 EDT".
+                if (day is not null || month is not null || year is not null) return false;
+                year = int.Parse(slashed.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+                month = int.Parse(slashed.Groups[2].ValueSpan, CultureInfo.InvariantCulture);
+                day = int.Parse(slashed.Groups[3].ValueSpan, CultureInfo.InvariantCulture);
+            }
             else if (token.Contains(':') && char.IsAsciiDigit(token[0]))
             {
                 if (hasTime || !TryParseTime(token, out time)) return false;
@@ -88,6 +145,9 @@ public static partial class FeedDates
             return false;
         return TryCreate(year.Value, month.Value, day.Value, time.Hours, time.Minutes, time.Seconds, offset, out value);
     }
+
+    [GeneratedRegex(@"^(\d{4})/(\d{1,2})/(\d{1,2})$")]
+    private static partial Regex SlashedDate();
 
     private static int ExpandYear(string digits)
     {

@@ -12,6 +12,8 @@ internal static partial class FeedDecoding
 {
     static FeedDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>The decoded text and the lower-case name of the encoding that decoded it.</summary>
     public static (string Text, string EncodingName) Decode(ReadOnlySpan<byte> bytes, string? httpContentType)
     {
@@ -27,7 +29,8 @@ internal static partial class FeedDecoding
         string preferred = PreferredEncoding(mediaType, charset, declared);
         foreach (var name in (ReadOnlySpan<string?>)[preferred, declared, "utf-8", "windows-1252"])
         {
-            if (name is not null && TryDecodeStrictly(bytes, name, out string? text))
+            // Without a BOM or a wide "<", the bytes are ASCII-compatible: a UTF-16/32 label is simply wrong.
+            if (name is not null && !IsWideEncoding(name) && TryDecodeStrictly(bytes, name, out string? text))
                 return (text, name);
         }
         return (Encoding.Latin1.GetString(bytes), "iso-8859-1");
@@ -52,13 +55,20 @@ internal static partial class FeedDecoding
         return preferred == "gb2312" ? "gb18030" : preferred;
     }
 
+    private static bool IsWideEncoding(string name) =>
+        name.StartsWith("utf-16", StringComparison.Ordinal) || name.StartsWith("utf-32", StringComparison.Ordinal)
+        || name.StartsWith("utf16", StringComparison.Ordinal) || name.StartsWith("utf32", StringComparison.Ordinal)
+        || name.StartsWith("ucs-", StringComparison.Ordinal) || name is "unicode" or "iso-10646-ucs-2" or "iso-10646-ucs-4";
+
     private static bool TryDecodeStrictly(ReadOnlySpan<byte> bytes, string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
     {
         text = null;
         Encoding encoding;
         try
         {
-            encoding = Encoding.GetEncoding(name == "gb2312" ? "gb18030" : name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            encoding = name is "utf-8" or "utf8"
+                ? StrictUtf8 // the common case, on the runtime's vectorised path
+                : Encoding.GetEncoding(name == "gb2312" ? "gb18030" : name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         }
         catch (ArgumentException)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -17,9 +18,15 @@ internal sealed partial class FeedDocumentReader
     private const string RdfNamespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
+    /// <summary>Channels nest at most a level or two; a hostile document nesting thousands must not exhaust the stack.</summary>
+    private const int MaxContainerDepth = 4;
+
     private readonly XmlReader reader;
     private readonly Vocabulary unqualified;
     private readonly List<FeedItem> items = [];
+
+    /// <summary>Reused for element text and markup; the Read methods that use it never nest.</summary>
+    private readonly StringBuilder scratch = new();
     private string? feedTitle;
     private string? feedLink;
     private Uri? feedLinkUri;
@@ -41,10 +48,39 @@ internal sealed partial class FeedDocumentReader
         CheckCharacters = false,
     };
 
+    /// <summary>
+    /// Prefixes feeds often use without declaring them (an XML error otherwise), bound to their usual
+    /// namespaces; a document's own declarations still take precedence.
+    /// </summary>
+    private static readonly (string Prefix, string Namespace)[] CustomaryPrefixes =
+    [
+        ("dc", "http://purl.org/dc/elements/1.1/"),
+        ("dcterms", "http://purl.org/dc/terms/"),
+        ("content", "http://purl.org/rss/1.0/modules/content/"),
+        ("atom", "http://www.w3.org/2005/Atom"),
+        ("rdf", RdfNamespace),
+        ("xhtml", "http://www.w3.org/1999/xhtml"),
+        ("itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd"),
+        ("media", "http://search.yahoo.com/mrss/"),
+        ("slash", "http://purl.org/rss/1.0/modules/slash/"),
+        ("wfw", "http://wellformedweb.org/CommentAPI/"),
+        ("sy", "http://purl.org/rss/1.0/modules/syndication/"),
+        ("georss", "http://www.georss.org/georss"),
+    ];
+
+    private static XmlParserContext CustomaryPrefixContext()
+    {
+        var names = new NameTable();
+        var namespaces = new XmlNamespaceManager(names);
+        foreach (var (prefix, uri) in CustomaryPrefixes)
+            namespaces.AddNamespace(prefix, uri);
+        return new XmlParserContext(names, namespaces, xmlLang: null, XmlSpace.None);
+    }
+
     public static (string? Title, string? Link, IReadOnlyList<FeedItem> Items) Read(string xml)
     {
         using var stringReader = new StringReader(xml);
-        using var reader = XmlReader.Create(stringReader, Settings);
+        using var reader = XmlReader.Create(stringReader, Settings, CustomaryPrefixContext());
         reader.MoveToContent();
         if (reader.NodeType != XmlNodeType.Element)
             throw new FeedParseException("empty document");
@@ -65,7 +101,7 @@ internal sealed partial class FeedDocumentReader
         }
         var document = new FeedDocumentReader(reader, unqualified.Value);
         document.ReadContainer(baseUri: null);
-        return (document.feedTitle, document.feedLink, document.items);
+        return (Mojibake.Repair(document.feedTitle), document.feedLink, document.items);
     }
 
     private Vocabulary VocabularyOf(string namespaceUri) => namespaceUri switch
@@ -92,7 +128,7 @@ internal sealed partial class FeedDocumentReader
         {
             switch (vocabulary, name)
             {
-                case (Vocabulary.Rss, "channel"):
+                case (Vocabulary.Rss, "channel") when reader.Depth < MaxContainerDepth:
                     ReadContainer(elementBase);
                     break;
                 case (Vocabulary.Rss, "item") or (Vocabulary.Atom, "entry"):
@@ -123,14 +159,17 @@ internal sealed partial class FeedDocumentReader
         feedLinkUri = link is not null && Uri.TryCreate(link, UriKind.Absolute, out var uri) ? uri : null;
     }
 
-    /// <summary>Collects an item's fields; the first occurrence of each wins, dates by source preference.</summary>
+    /// <summary>Collects an item's fields; the first occurrence of each text wins, dates go by source preference.</summary>
     private sealed class ItemFields
     {
-        public string? Id, Guid, Title, Link, GuidLink, Author, Summary, SecondSummary, Content;
+        public string? Id, RdfAbout, Title, Link, GuidLink, Author, Summary, SecondSummary, Content;
         public DatedValue Published, Updated;
     }
 
-    /// <summary>A date and the preference rank of the element it came from (lower is better).</summary>
+    /// <summary>
+    /// A date and the preference rank of the element it came from (lower is better); a repeated element of
+    /// the same rank overrides, as in feedparser.
+    /// </summary>
     private struct DatedValue
     {
         private int rank;
@@ -138,7 +177,7 @@ internal sealed partial class FeedDocumentReader
 
         public void Offer(string text, int sourceRank)
         {
-            if (Value is not null && rank <= sourceRank)
+            if (Value is not null && rank < sourceRank)
                 return;
             if (FeedDates.TryParse(text, out var parsed))
             {
@@ -150,29 +189,29 @@ internal sealed partial class FeedDocumentReader
 
     private FeedItem ReadItem(Uri? baseUri)
     {
-        var fields = new ItemFields { Id = reader.GetAttribute("about", RdfNamespace) };
+        var fields = new ItemFields { RdfAbout = reader.GetAttribute("about", RdfNamespace) };
         var elementBase = BaseOf(baseUri);
         foreach (var (vocabulary, name) in Children())
         {
             switch (vocabulary, name)
             {
                 case (Vocabulary.Rss or Vocabulary.DublinCore, "title"):
-                    fields.Title ??= NullIfEmpty(ReadText());
+                    KeepFirst(ref fields.Title, NullIfEmpty(ReadText()));
                     break;
                 case (Vocabulary.Atom, "title"):
-                    fields.Title ??= NullIfEmpty(ReadTextConstruct());
+                    KeepFirst(ref fields.Title, NullIfEmpty(ReadTextConstruct()));
                     break;
                 case (Vocabulary.Rss, "link"):
-                    fields.Link ??= Resolve(BaseOf(elementBase), ReadText());
+                    KeepFirst(ref fields.Link, Resolve(BaseOf(elementBase), ReadText()));
                     break;
                 case (Vocabulary.Atom, "link"):
-                    fields.Link ??= ReadAtomAlternateLink(elementBase);
+                    KeepFirst(ref fields.Link, ReadAtomAlternateLink(elementBase));
                     break;
                 case (Vocabulary.Rss, "guid"):
-                    ReadGuid(fields, elementBase);
+                    ReadGuid(fields);
                     break;
                 case (Vocabulary.Atom, "id"):
-                    fields.Guid ??= NullIfEmpty(ReadText());
+                    KeepFirst(ref fields.Id, NullIfEmpty(ReadText()));
                     break;
                 case (Vocabulary.Rss, "description") or (Vocabulary.Rss, "summary") or (Vocabulary.DublinCore, "description"):
                     OfferSummary(fields, ReadText());
@@ -181,19 +220,19 @@ internal sealed partial class FeedDocumentReader
                     OfferSummary(fields, ReadTextConstruct());
                     break;
                 case (Vocabulary.Content, "encoded") or (Vocabulary.Rss, "fullitem"):
-                    fields.Content ??= NullIfEmpty(ReadText());
+                    KeepFirst(ref fields.Content, NullIfEmpty(ReadText()));
                     break;
                 case (Vocabulary.Atom, "content"):
-                    fields.Content ??= NullIfEmpty(ReadTextConstruct());
+                    KeepFirst(ref fields.Content, NullIfEmpty(ReadTextConstruct()));
                     break;
                 case (Vocabulary.Xhtml, "body"):
-                    fields.Content ??= NullIfEmpty(ReadMarkup());
+                    KeepFirst(ref fields.Content, NullIfEmpty(ReadMarkup()));
                     break;
                 case (Vocabulary.Rss, "author") or (Vocabulary.DublinCore, "creator" or "author"):
-                    fields.Author ??= PersonName(ReadText());
+                    KeepFirst(ref fields.Author, PersonName(ReadText()));
                     break;
                 case (Vocabulary.Atom, "author"):
-                    fields.Author ??= ReadAtomPersonName();
+                    KeepFirst(ref fields.Author, ReadAtomPersonName());
                     break;
                 case (Vocabulary.Rss, "pubDate"):
                     fields.Published.Offer(ReadText(), 0);
@@ -227,14 +266,14 @@ internal sealed partial class FeedDocumentReader
             }
         }
         return new FeedItem(
-            Id: fields.Guid ?? fields.Id,
-            Title: fields.Title,
+            Id: fields.Id ?? fields.RdfAbout,
+            Title: Mojibake.Repair(fields.Title),
             Link: fields.Link ?? fields.GuidLink,
             Published: fields.Published.Value ?? fields.Updated.Value,
-            Author: fields.Author,
-            Summary: fields.Summary,
+            Author: Mojibake.Repair(fields.Author),
+            Summary: Mojibake.Repair(fields.Summary),
             // A second description-like element is kept as content rather than lost.
-            Content: fields.Content ?? fields.SecondSummary,
+            Content: Mojibake.Repair(fields.Content ?? fields.SecondSummary),
             Updated: fields.Updated.Value);
     }
 
@@ -244,20 +283,20 @@ internal sealed partial class FeedDocumentReader
             return;
         if (fields.Summary is null)
             fields.Summary = summary;
-        else
+        else if (summary != fields.Summary)
             fields.SecondSummary ??= summary;
     }
 
-    private void ReadGuid(ItemFields fields, Uri? itemBase)
+    private void ReadGuid(ItemFields fields)
     {
         bool isPermaLink = !string.Equals(reader.GetAttribute("isPermaLink")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
         var guid = NullIfEmpty(ReadText());
-        if (guid is null || fields.Guid is not null)
+        if (guid is null || fields.Id is not null)
             return;
-        fields.Guid = guid;
+        fields.Id = guid;
         // A permalink guid doubles as the link, but only when it is a web address.
-        if (isPermaLink && Uri.TryCreate(guid, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            fields.GuidLink = Resolve(itemBase, guid);
+        if (isPermaLink && IsWebAddress(guid))
+            fields.GuidLink = guid;
     }
 
     /// <summary>The href of an Atom link if it is the alternate (or unlabelled) one; null otherwise.</summary>
@@ -281,10 +320,10 @@ internal sealed partial class FeedDocumentReader
             switch (vocabulary, childName)
             {
                 case (Vocabulary.Atom, "name"):
-                    name ??= NullIfEmpty(ReadText());
+                    KeepFirst(ref name, NullIfEmpty(ReadText()));
                     break;
                 case (Vocabulary.Atom, "email"):
-                    email ??= NullIfEmpty(ReadText());
+                    KeepFirst(ref email, NullIfEmpty(ReadText()));
                     break;
                 default:
                     reader.Skip();
@@ -368,7 +407,7 @@ internal sealed partial class FeedDocumentReader
                     reader.Read();
                     return text?.ToString() ?? single ?? "";
                 case XmlNodeType.Element:
-                    var markup = new StringBuilder();
+                    var markup = scratch.Clear();
                     AppendEscaped(markup, text?.ToString() ?? single ?? "");
                     WriteChildrenAsMarkup(markup, depth);
                     return markup.ToString();
@@ -390,7 +429,7 @@ internal sealed partial class FeedDocumentReader
             return "";
         }
         int depth = reader.Depth;
-        var text = new StringBuilder();
+        var text = scratch.Clear();
         while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
@@ -400,7 +439,10 @@ internal sealed partial class FeedDocumentReader
         return text.ToString();
     }
 
-    /// <summary>The element's content as HTML markup; with <paramref name="unwrapXhtmlDiv"/>, the Atom xhtml:div wrapper is left out.</summary>
+    /// <summary>
+    /// The element's content as HTML markup; with <paramref name="unwrapXhtmlDiv"/>, the Atom xhtml:div wrapper
+    /// is left out (the whitespace around it goes when the caller trims).
+    /// </summary>
     private string ReadMarkup(bool unwrapXhtmlDiv = false)
     {
         if (reader.IsEmptyElement)
@@ -410,7 +452,7 @@ internal sealed partial class FeedDocumentReader
         }
         int depth = reader.Depth;
         reader.Read();
-        var markup = new StringBuilder();
+        var markup = scratch.Clear();
         WriteChildrenAsMarkup(markup, depth, unwrapXhtmlDiv);
         return markup.ToString();
     }
@@ -449,14 +491,6 @@ internal sealed partial class FeedDocumentReader
             reader.Read();
         }
         reader.Read();
-        if (unwrapped)
-            TrimWhitespace(markup);
-    }
-
-    private static void TrimWhitespace(StringBuilder markup)
-    {
-        var trimmed = markup.ToString().Trim();
-        markup.Clear().Append(trimmed);
     }
 
     private void WriteStartTag(StringBuilder markup)
@@ -482,19 +516,26 @@ internal sealed partial class FeedDocumentReader
     private string MarkupName() =>
         reader.Prefix.Length == 0 || VocabularyOf(reader.NamespaceURI) == Vocabulary.Xhtml ? reader.LocalName : reader.Name;
 
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>");
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&<>\"");
+
     private static void AppendEscaped(StringBuilder markup, string text, bool escapeQuote = false)
     {
-        foreach (char c in text)
+        var specials = escapeQuote ? AttributeSpecials : TextSpecials;
+        var rest = text.AsSpan();
+        int next;
+        while ((next = rest.IndexOfAny(specials)) >= 0)
         {
-            switch (c)
+            markup.Append(rest[..next]).Append(rest[next] switch
             {
-                case '&': markup.Append("&amp;"); break;
-                case '<': markup.Append("&lt;"); break;
-                case '>': markup.Append("&gt;"); break;
-                case '"' when escapeQuote: markup.Append("&quot;"); break;
-                default: markup.Append(c); break;
-            }
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => "&quot;",
+            });
+            rest = rest[(next + 1)..];
         }
+        markup.Append(rest);
     }
 
     /// <summary>
@@ -542,9 +583,14 @@ internal sealed partial class FeedDocumentReader
         return TryResolve(elementBase ?? feedLinkUri, trimmed, out var resolved) ? resolved.AbsoluteUri : trimmed;
     }
 
+    private static bool IsWebAddress(string reference) =>
+        reference.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || reference.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+
     // On Unix "/path" parses as an absolute file URI; in a feed it is a relative reference.
+    // Web addresses, nearly every link, are recognised without the cost of parsing a Uri.
     private static bool IsAbsolute(string reference) =>
-        Uri.TryCreate(reference, UriKind.Absolute, out var uri) && !(uri.IsFile && !reference.StartsWith("file:", StringComparison.OrdinalIgnoreCase));
+        IsWebAddress(reference)
+        || (Uri.TryCreate(reference, UriKind.Absolute, out var uri) && !(uri.IsFile && !reference.StartsWith("file:", StringComparison.OrdinalIgnoreCase)));
 
     private static bool TryResolve(Uri? baseUri, string reference, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Uri? resolved)
     {
@@ -553,6 +599,9 @@ internal sealed partial class FeedDocumentReader
         resolved = null;
         return baseUri is not null && Uri.TryCreate(baseUri, reference, out resolved);
     }
+
+    /// <summary>Keeps the first value; a plain ??= would skip reading the element and leave it unconsumed.</summary>
+    private static void KeepFirst(ref string? field, string? value) => field ??= value;
 
     private static string? NullIfEmpty(string? text)
     {

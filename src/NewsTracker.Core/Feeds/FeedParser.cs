@@ -14,24 +14,27 @@ public static partial class FeedParser
     public static ParsedFeed Parse(Stream body, string? httpContentType = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        byte[] bytes;
+        using var buffer = new MemoryStream();
         try
         {
-            using var buffer = new MemoryStream();
             body.CopyTo(buffer);
-            bytes = buffer.ToArray();
         }
         catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or InvalidOperationException)
         {
             throw new FeedParseException("could not read the document: " + e.Message, e);
         }
-        return Parse(bytes, httpContentType);
+        return ParseBytes(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), httpContentType);
     }
 
     /// <inheritdoc cref="Parse(Stream, string?)"/>
     public static ParsedFeed Parse(byte[] body, string? httpContentType = null)
     {
         ArgumentNullException.ThrowIfNull(body);
+        return ParseBytes(body, httpContentType);
+    }
+
+    private static ParsedFeed ParseBytes(ReadOnlySpan<byte> body, string? httpContentType)
+    {
         try
         {
             var (text, encodingName) = FeedDecoding.Decode(body, httpContentType);

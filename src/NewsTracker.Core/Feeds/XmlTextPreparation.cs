@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -20,6 +21,7 @@ internal static class XmlTextPreparation
 
     /// <summary>
     /// Walks the prolog (declaration, comments, processing instructions, DOCTYPE) up to the root element.
+    /// A misplaced XML declaration is blanked out.
     /// A DOCTYPE without an internal subset only names an external DTD that is never fetched; it is replaced by
     /// spaces of the same length so that line and column numbers in later errors stay true.
     /// </summary>
@@ -33,16 +35,25 @@ internal static class XmlTextPreparation
             if (position >= text.Length)
                 throw new FeedParseException("empty document");
             var rest = text.AsSpan(position);
-            if (rest.StartsWith("<?"))
+            if (rest.StartsWith("<?xml") && position > 0 && rest.Length > 5 && char.IsWhiteSpace(rest[5]))
+            {
+                // A declaration after whitespace or a comment (blank lines from a server script) is an XML
+                // error, yet the text is decoded already and the declaration has nothing left to say.
+                int end = SkipPast(text, position, "?>");
+                (text, position) = (Blank(text, position, end), end);
+            }
+            else if (rest.StartsWith("<?"))
                 position = SkipPast(text, position, "?>");
             else if (rest.StartsWith("<!--"))
                 position = SkipPast(text, position, "-->");
             else if (rest.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase))
-                return BlankDoctype(text, position);
+                (text, position) = BlankDoctype(text, position);
             else
             {
                 if (rest.StartsWith("<html", StringComparison.OrdinalIgnoreCase) && (rest.Length == 5 || !char.IsLetterOrDigit(rest[5])))
                     throw new FeedParseException("not a feed: the document is HTML");
+                if (rest[0] == '{')
+                    throw new FeedParseException("not a feed: the document is JSON");
                 return text; // the root element, or text the XML reader will report precisely
             }
         }
@@ -54,16 +65,11 @@ internal static class XmlTextPreparation
         return end < 0 ? text.Length : end + terminator.Length;
     }
 
-    private static string BlankDoctype(string text, int start)
+    /// <summary>The text with the DOCTYPE at <paramref name="start"/> blanked, and the position after it.</summary>
+    private static (string Text, int End) BlankDoctype(string text, int start)
     {
-        int nameStart = start + "<!DOCTYPE".Length;
-        while (nameStart < text.Length && char.IsWhiteSpace(text[nameStart]))
-            nameStart++;
-        if (text.AsSpan(nameStart).StartsWith("html", StringComparison.OrdinalIgnoreCase))
-            throw new FeedParseException("not a feed: the document is HTML");
-
         char quote = '\0';
-        for (int i = nameStart; i < text.Length; i++)
+        for (int i = start + "<!DOCTYPE".Length; i < text.Length; i++)
         {
             char c = text[i];
             if (quote != '\0')
@@ -75,20 +81,22 @@ internal static class XmlTextPreparation
             else if (c == '[')
                 throw new FeedParseException("DTDs are not allowed");
             else if (c == '>')
-            {
-                return string.Create(text.Length, (text, start, end: i + 1), static (span, state) =>
-                {
-                    state.text.AsSpan().CopyTo(span);
-                    foreach (ref char blanked in span[state.start..state.end])
-                    {
-                        if (blanked is not ('\n' or '\r'))
-                            blanked = ' ';
-                    }
-                });
-            }
+                return (Blank(text, start, i + 1), i + 1);
         }
-        return text; // an unterminated DOCTYPE: the XML reader reports where
+        throw new FeedParseException("unterminated DOCTYPE");
     }
+
+    /// <summary>A copy of the text with [start, end) turned into spaces, line breaks kept.</summary>
+    private static string Blank(string text, int start, int end) =>
+        string.Create(text.Length, (text, start, end), static (span, state) =>
+        {
+            state.text.AsSpan().CopyTo(span);
+            foreach (ref char c in span[state.start..state.end])
+            {
+                if (c is not ('\n' or '\r'))
+                    c = ' ';
+            }
+        });
 
     private static readonly SearchValues<char> NeedsRepair = SearchValues.Create("&\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
 
@@ -176,7 +184,18 @@ internal static class XmlTextPreparation
             while (j < text.Length && (hex ? char.IsAsciiHexDigit(text[j]) : char.IsAsciiDigit(text[j])))
                 j++;
             if (j > (hex ? digitsStart + 1 : digitsStart) && j < text.Length && text[j] == ';')
+            {
+                // &#146; and friends mean Windows-1252 punctuation, as HTML5 also reads them.
+                var digits = text.AsSpan(hex ? digitsStart + 1 : digitsStart, j - (hex ? digitsStart + 1 : digitsStart));
+                if (int.TryParse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out int code)
+                    && code is >= 0x80 and <= 0x9F && Windows1252C1[code - 0x80] != (char)code)
+                {
+                    replacement = "&#" + (int)Windows1252C1[code - 0x80] + ";";
+                    replacedLength = j + 1 - position;
+                    return true;
+                }
                 return false;
+            }
             replacement = "&amp;";
             return true;
         }

@@ -13,8 +13,6 @@ namespace NewsTracker.Web.Commands;
 /// </summary>
 public static class ExtractBenchCommand
 {
-    const int WarmUpPages = 3;
-
     public static int Run(string[] args)
     {
         string? folder = null, outPath = null;
@@ -37,15 +35,20 @@ public static class ExtractBenchCommand
         if (pages.Count == 0)
             return Usage($"no pages of ground-truth.json found under {Path.Combine(folder, "html")}");
 
-        // The first pages pay for JIT compilation; a steady-state rate is what a long-running app sees.
-        foreach (var page in pages.Take(WarmUpPages))
-            ArticleHtml.ExtractPage(page.Html, page.Url);
-
+        // The first pass pays for JIT compilation (tiered code is recompiled after a few calls); the second shows
+        // the steady rate a long-running app sees. Both are printed.
         var predictions = new Dictionary<string, string>(pages.Count);
-        var stopwatch = Stopwatch.StartNew();
+        var coldPass = Stopwatch.StartNew();
         foreach (var page in pages)
             predictions[page.Id] = ArticleHtml.ExtractPage(page.Html, page.Url).Text;
-        stopwatch.Stop();
+        coldPass.Stop();
+        // CPU time as well as wall time: on a shared machine the wall clock also counts other processes' turns.
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var warmPass = Stopwatch.StartNew();
+        foreach (var page in pages)
+            ArticleHtml.ExtractPage(page.Html, page.Url);
+        warmPass.Stop();
+        var warmCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         var score = ExtractionScore.Aggregate(pages.Select(p => ExtractionScore.ScorePage(p.Truth, predictions[p.Id])).ToList());
         Console.WriteLine($"pages      {score.Pages}");
@@ -53,7 +56,8 @@ public static class ExtractBenchCommand
         Console.WriteLine($"precision  {score.Precision:F3}");
         Console.WriteLine($"recall     {score.Recall:F3}");
         Console.WriteLine($"accuracy   {score.Accuracy:F3}");
-        Console.WriteLine($"pages/s    {pages.Count / stopwatch.Elapsed.TotalSeconds:F1}");
+        Console.WriteLine($"pages/s    {pages.Count / warmPass.Elapsed.TotalSeconds:F1} (second pass; first pass {pages.Count / coldPass.Elapsed.TotalSeconds:F1}; "
+            + $"{pages.Count / warmCpu.TotalSeconds:F1} per CPU-second)");
 
         if (outPath is not null)
         {

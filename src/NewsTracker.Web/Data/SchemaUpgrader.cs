@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsTracker.Web.Search;
 
 namespace NewsTracker.Web.Data;
 
@@ -79,7 +80,11 @@ public static class SchemaUpgrader
             await db.SaveChangesAsync(ct);
         }),
 
-        new(3, "Feed leases, so that instances sharing one PostgreSQL fetch each feed one at a time; outlets found by URL, so a copy is recorded once",
+        new(3, "Full-text search over articles and claims (FTS5; PostgreSQL has no FTS5, and its search reads the tables)",
+        Sqlite: [.. SearchIndex.CreateSql, .. SearchIndex.RebuildSql],
+        PostgreSql: []),
+
+        new(4, "Feed leases, so that instances sharing one PostgreSQL fetch each feed one at a time; outlets found by URL, so a copy is recorded once",
         Sqlite:
         [
             "ALTER TABLE Feeds ADD COLUMN LeaseOwner TEXT NULL",
@@ -94,12 +99,17 @@ public static class SchemaUpgrader
         ]),
     ];
 
+    /// <summary>Schema outside the EF model (SQLite's full-text indexes), created for a new SQLite database right after the model's tables.</summary>
+    static readonly string[] OutsideModelSql = SearchIndex.CreateSql;
+
     public static int LatestVersion => 1 + Steps.Length;
 
     public static async Task UpgradeAsync(NewsTrackerDb db, TimeProvider clock, CancellationToken ct = default)
     {
         if (await db.Database.EnsureCreatedAsync(ct))
         {
+            foreach (var sql in db.Database.IsSqlite() ? OutsideModelSql : [])
+                await db.Database.ExecuteSqlRawAsync(sql, ct);
             db.SchemaVersions.Add(new SchemaVersion { Version = LatestVersion, AppliedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);
             return;

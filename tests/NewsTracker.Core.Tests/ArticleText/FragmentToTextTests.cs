@@ -92,6 +92,15 @@ public class FragmentToTextTests
         Assert.Equal("One paragraph here.\n\nTwo\n\nlines.\n\nA heading\n\nBody after it.", text);
     }
 
+    [Theory]
+    [InlineData("<p>パスワード管理ソフト<a href='/k'>KeePass</a>の起動</p>", "パスワード管理ソフト KeePass の起動")]
+    [InlineData("<p>See <a href='/r'>the report</a>, then decide.</p>", "See the report, then decide.")]
+    [InlineData("<p>Officials (<a href='/r'>source</a>) confirmed it on Monday.</p>", "Officials (source) confirmed it on Monday.")]
+    public void LinkIsSeparatedFromLettersItIsGluedTo(string html, string text)
+    {
+        Assert.Equal(text, ArticleHtml.FragmentToText(html));
+    }
+
     [Fact]
     public void PlainTextWithEntitiesSplitsParagraphsOnBlankLines()
     {
@@ -128,6 +137,7 @@ public class FragmentToTextTests
     [InlineData("<p>12 Comments</p>")]
     [InlineData("<p>Be the first to comment on this story!</p>")]
     [InlineData("<p>Sign up for our daily newsletter to get the latest updates.</p>")]
+    [InlineData("<p>Tell us what YOU think...</p>")]
     // Syndication and copyright notices.
     [InlineData("<p>The post Talks resume in Geneva appeared first on Example News.</p>")]
     [InlineData("<p>This article was originally published on The Conversation.</p>")]
@@ -137,6 +147,8 @@ public class FragmentToTextTests
     [InlineData("<p>We use cookies to improve your experience. By continuing you accept our cookie policy.</p>")]
     [InlineData("<p>Please disable your ad blocker to support independent journalism.</p>")]
     [InlineData("<p>Alert: Content is protected !!</p>")]
+    [InlineData("<p>Advert</p>")]
+    [InlineData("<p>This slideshow requires JavaScript.</p>")]
     // Breadcrumbs.
     [InlineData("<p>Home › Politics › Europe</p>")]
     [InlineData("<p>Home / News</p>")]
@@ -150,6 +162,7 @@ public class FragmentToTextTests
     [InlineData("<p>ceasefire geneva talks negotiators europe ukraine russia diplomacy</p>")]
     // Link-dense blocks.
     [InlineData("<p><a href='/a'>Talks stall again</a> <a href='/b'>What the deal means</a></p>")]
+    [InlineData("<p><a href='/a'>Talks stall again as envoys leave</a>, <a href='/b'>what the deal means</a> and <a href='/c'>who is in the room, and why it matters</a>.</p>")]
     public void BoilerplateKindIsDropped(string boilerplate)
     {
         Assert.Equal(ArticleHtml.FragmentToText(Body), ArticleHtml.FragmentToText(Body + boilerplate));
@@ -163,6 +176,7 @@ public class FragmentToTextTests
     [InlineData("<p>Critics said the deal would leave a comment period of only ten days, which several lawmakers called far too short for a treaty of this importance and scope, and which the opposition vowed to challenge in parliament next week before the vote.</p>")]
     [InlineData("<p>The ruling concerned copyright law and the use of news articles by search engines.</p>")]
     [InlineData("<p>Read the statement <a href='/s'>here</a> before the vote, a spokesman urged reporters.</p>")]
+    [InlineData("<p><a href='/hl3'>A new game is finally coming out after twelve years of waiting, but only for virtual reality.</a></p>")]
     [InlineData("<ul><li>Britain, France, Germany</li></ul>")]
     [InlineData("<p>• European Commission President Ursula von der Leyen</p>")]
     [InlineData("<p>Published reports put the death toll at 12.</p>")]

@@ -148,6 +148,19 @@ public class FeedParserTests
     }
 
     [Fact]
+    public void A_second_distinct_description_is_kept_as_content_a_duplicate_is_not()
+    {
+        var items = Parse("""
+            <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+              <item><description>Short</description><summary>Longer text</summary></item>
+              <item><description>Same</description><dc:description>Same</dc:description></item>
+            </channel></rss>
+            """).Items;
+        Assert.Equal(("Short", "Longer text"), (items[0].Summary, items[0].Content));
+        Assert.Equal(("Same", null), (items[1].Summary, items[1].Content));
+    }
+
+    [Fact]
     public void Unparseable_date_keeps_the_item()
     {
         var item = Assert.Single(Parse("<rss><channel><item><title>x</title><pubDate>someday soon</pubDate></item></channel></rss>").Items);
@@ -164,6 +177,28 @@ public class FeedParserTests
             <rss version="0.91"><channel><title>Old school</title></channel></rss>
             """);
         Assert.Equal("Old school", feed.Title);
+    }
+
+    [Fact]
+    public void Xml_declaration_after_blank_lines_is_tolerated()
+    {
+        var feed = Parse("\n\n  <?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss><channel><title>Late declaration</title></channel></rss>");
+        Assert.Equal("Late declaration", feed.Title);
+    }
+
+    [Fact]
+    public void Customary_prefixes_work_undeclared()
+    {
+        var item = Assert.Single(Parse("""
+            <rss version="2.0"><channel><item>
+              <title>Podcast</title>
+              <dc:creator>Ann</dc:creator>
+              <itunes:duration>10:00</itunes:duration>
+              <content:encoded>&lt;p&gt;Body&lt;/p&gt;</content:encoded>
+            </item></channel></rss>
+            """).Items);
+        Assert.Equal("Ann", item.Author);
+        Assert.Equal("<p>Body</p>", item.Content);
     }
 
     [Fact]
@@ -204,6 +239,13 @@ public class FeedParserTests
     }
 
     [Fact]
+    public void Json_is_not_a_feed()
+    {
+        var error = Assert.Throws<FeedParseException>(() => Parse("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}"));
+        Assert.Equal("not a feed: the document is JSON", error.Message);
+    }
+
+    [Fact]
     public void Other_xml_is_not_a_feed()
     {
         var error = Assert.Throws<FeedParseException>(() => Parse("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"));
@@ -225,6 +267,14 @@ public class FeedParserTests
     {
         var error = Assert.Throws<FeedParseException>(() => Parse("<rss>\n<channel>\n<item><title>Cut"));
         Assert.Matches(@"^XML error at line 3, column \d+: ", error.Message);
+    }
+
+    [Fact]
+    public void Deeply_nested_channels_do_not_exhaust_the_stack()
+    {
+        const int depth = 200_000;
+        var xml = "<rss>" + string.Concat(Enumerable.Repeat("<channel>", depth)) + string.Concat(Enumerable.Repeat("</channel>", depth)) + "</rss>";
+        Assert.Empty(Parse(xml).Items);
     }
 
     [Fact]

@@ -24,6 +24,23 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
     }
 
     [Fact]
+    public async Task Actor_page_shows_who_they_appear_with_a_weekly_chart_and_filters_claims_by_topic()
+    {
+        var page = await sample.Client.GetDocumentAsync("/actors/vladimir-putin");
+        var companions = page.QuerySelectorAll(".companions a").Select(a => a.TextContent).ToList();
+        Assert.Contains("Donald Trump", companions);
+        Assert.NotNull(page.QuerySelector("figure.chart svg rect.bar"));
+
+        Assert.NotNull(page.QuerySelector("nav.choices a[href='/actors/vladimir-putin?topic=territory']"));
+        var filtered = await sample.Client.GetDocumentAsync("/actors/vladimir-putin?topic=territory");
+        int expected = await sample.App.WithDbAsync(db => db.Claims.CountAsync(c => c.Speaker!.Slug == "vladimir-putin" && c.Topics.Contains("territory")));
+        Assert.True(expected > 0);
+        Assert.Equal(expected, filtered.QuerySelectorAll("ul.plain li .quote").Length);
+        var unknown = await sample.Client.GetDocumentAsync("/actors/vladimir-putin?topic=weather", HttpStatusCode.NotFound);
+        Assert.Contains("weather", unknown.QuerySelector(".note")!.TextContent);
+    }
+
+    [Fact]
     public async Task Actors_index_lists_people_named_in_the_sample()
     {
         var page = await sample.Client.GetDocumentAsync("/actors");

@@ -26,6 +26,17 @@ public sealed class ArticlePageTests(SampleApp sample) : IClassFixture<SampleApp
     }
 
     [Fact]
+    public async Task Article_page_links_mentions_to_actor_pages_and_lists_the_events_it_reports()
+    {
+        var article = await sample.App.WithDbAsync(db => db.Articles.Where(a => a.Url == "https://example.org/seeds/003").SingleAsync());
+        var page = await sample.Client.GetDocumentAsync($"/articles/{article.Id}");
+
+        var mentions = page.QuerySelectorAll("a.mention").Select(a => a.GetAttribute("href")).ToHashSet();
+        Assert.Contains("/actors/marc-fogel", mentions);
+        Assert.NotEmpty(page.QuerySelectorAll("section.note li a[href^='/#event-']"));
+    }
+
+    [Fact]
     public async Task Article_text_and_title_are_html_encoded()
     {
         await using var server = await TestFeedServer.StartAsync(app => app.MapGet("/feed.xml", () => TestFeedServer.Xml(SampleFeeds.Rss(

@@ -19,7 +19,8 @@ public sealed class PostgresPagesTests
             await db.EventTopics.Select(t => t.TopicSlug).FirstAsync()));
 
         foreach (var url in new[] { "/", $"/?actor={actorSlug}&topic={topicSlug}", "/actors", $"/actors/{actorSlug}",
-                     $"/articles/{articleId}", "/feeds", "/api/export", "/healthz" })
+                     "/topics", $"/topics/{topicSlug}", $"/articles/{articleId}", "/search?q=Putin talks", "/feeds",
+                     "/timeline.atom", "/api/events", "/api/actors", "/api/claims", "/api/articles", "/api/export", "/healthz" })
         {
             var document = await client.GetDocumentAsync(url);
             Assert.NotNull(document.Body);

@@ -82,6 +82,72 @@ public sealed class TimelineTests(SampleApp sample) : IClassFixture<SampleApp>
     }
 
     [Fact]
+    public async Task Date_range_keeps_events_that_happened_within_it_and_a_malformed_date_is_a_note()
+    {
+        var page = await sample.Client.GetDocumentAsync("/?from=2025-08-01&to=2025-08-31");
+        var ids = page.QuerySelectorAll("article.event").Select(e => int.Parse(e.Id!["event-".Length..])).ToList();
+        var dates = await sample.App.WithDbAsync(db => db.Events.ToDictionaryAsync(e => e.Id, e => e.HappenedOn));
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.InRange(dates[id]!.Value, new DateOnly(2025, 8, 1), new DateOnly(2025, 8, 31)));
+        Assert.Equal(dates.Values.Count(d => d >= new DateOnly(2025, 8, 1) && d <= new DateOnly(2025, 8, 31)), ids.Count);
+
+        var month = await sample.Client.GetDocumentAsync("/?from=2025-02&to=2025-02");
+        Assert.All(month.QuerySelectorAll("article.event"), e => Assert.Contains("2025", e.ParentElement!.QuerySelector("h2")!.TextContent));
+
+        var malformed = await sample.Client.GetDocumentAsync("/?from=yesterday");
+        Assert.Contains("not a date", malformed.QuerySelector(".note")!.TextContent);
+        Assert.Equal(dates.Count, malformed.QuerySelectorAll("article.event").Length);
+    }
+
+    [Fact]
+    public async Task Words_and_outlet_filters_narrow_the_timeline()
+    {
+        var words = await sample.Client.GetDocumentAsync("/?q=Alaska");
+        var events = words.QuerySelectorAll("article.event");
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.Contains(e.QuerySelectorAll(".excerpt blockquote"), b => b.TextContent.Contains("Alaska", StringComparison.OrdinalIgnoreCase)));
+
+        var outlet = await sample.Client.GetDocumentAsync("/?outlet=example.org");
+        Assert.Equal(await sample.App.WithDbAsync(db => db.Events.CountAsync()), outlet.QuerySelectorAll("article.event").Length);
+        var elsewhere = await sample.Client.GetDocumentAsync("/?outlet=nowhere.test");
+        Assert.Empty(elsewhere.QuerySelectorAll("article.event"));
+        Assert.NotNull(elsewhere.QuerySelector(".empty"));
+    }
+
+    [Fact]
+    public async Task Events_show_key_quotes_from_their_participants()
+    {
+        var page = await sample.Client.GetDocumentAsync("/");
+        var withQuotes = page.QuerySelectorAll("article.event").Where(e => e.QuerySelector(".key-quote") is not null).ToList();
+        Assert.NotEmpty(withQuotes);
+        foreach (var e in withQuotes)
+        {
+            var participants = e.QuerySelectorAll(".participants a").Select(a => a.TextContent).ToHashSet();
+            Assert.All(e.QuerySelectorAll(".key-quote a"), a => Assert.Contains(a.TextContent, participants));
+        }
+    }
+
+    [Fact]
+    public async Task The_filtered_timeline_is_an_atom_feed_too()
+    {
+        var page = await sample.Client.GetDocumentAsync("/?actor=vladimir-putin");
+        var feedUrl = page.QuerySelector("link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href")!;
+        Assert.Equal("/timeline.atom?actor=vladimir-putin", feedUrl);
+
+        using var response = await sample.Client.GetAsync(feedUrl);
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
+        var atom = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2005/Atom";
+        var entries = atom.Root!.Elements(ns + "entry").ToList();
+        Assert.Equal(page.QuerySelectorAll("article.event").Length, entries.Count);
+        Assert.All(entries, e => Assert.Contains("Vladimir Putin", e.Element(ns + "title")!.Value));
+        Assert.Contains("Vladimir Putin", atom.Root.Element(ns + "title")!.Value);
+
+        using var unknown = await sample.Client.GetAsync("/timeline.atom?topic=weather");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Pages_carry_security_headers()
     {
         using var response = await sample.Client.GetAsync("/");

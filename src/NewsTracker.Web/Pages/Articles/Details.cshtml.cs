@@ -13,6 +13,8 @@ public sealed class DetailsModel(NewsTrackerDb db) : PageModel
     public List<List<TextSegment>> Paragraphs { get; private set; } = [];
     public List<string> TopicNames { get; private set; } = [];
     public int ClaimCount { get; private set; }
+    public List<ArticleOutlet> OtherOutlets { get; private set; } = [];
+    public List<ReportedEvent> Events { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -22,17 +24,26 @@ public sealed class DetailsModel(NewsTrackerDb db) : PageModel
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        var claims = await db.Claims.Where(c => c.ArticleId == id).OrderBy(c => c.Start)
-            .Select(c => new MarkedClaim(c.Start, c.End, c.Kind, c.Speaker!.Name, c.Speaker.Slug)).ToListAsync(ct);
+        var claims = await db.Claims.Where(c => c.ArticleId == id)
+            .Select(c => new Mark(c.Start, c.End, c.Kind, c.Speaker!.Name, c.Speaker.Slug)).ToListAsync(ct);
         ClaimCount = claims.Count;
+        var mentions = await db.ActorMentions.Where(m => m.ArticleId == id)
+            .Select(m => new Mark(m.Start, m.End, null, m.Actor!.Name, m.Actor.Slug)).ToListAsync(ct);
+        OtherOutlets = await db.ArticleOutlets.AsNoTracking().Where(o => o.ArticleId == id && o.Url != Article.Url).OrderBy(o => o.SeenAt).ToListAsync(ct);
+        Events = await db.EventReports.Where(r => r.ArticleId == id).Select(r => r.Event!).Distinct()
+            .OrderBy(e => e.HappenedOn)
+            .Select(e => new ReportedEvent(e.Id, e.Type, e.Planned, e.Place, e.HappenedOn, e.DatePrecision,
+                e.Participants.OrderBy(p => p.Actor!.Name).Select(p => p.Actor!.Name).ToList()))
+            .ToListAsync(ct);
         TopicNames = await db.ArticleTopics.Where(t => t.ArticleId == id)
             .Join(db.Topics, at => at.TopicSlug, t => t.Slug, (at, t) => t.Name).OrderBy(n => n).ToListAsync(ct);
-        Paragraphs = Segment(Article.Text, claims);
+        // Claims take precedence; a mention inside a claim stays part of the claim's mark.
+        Paragraphs = Segment(Article.Text, [.. claims.Concat(mentions).OrderBy(m => m.Start).ThenBy(m => m.Kind is null ? 1 : 0)]);
         return Page();
     }
 
-    /// <summary>Splits the text into paragraphs of plain and claim segments; overlapping claims keep the first.</summary>
-    internal static List<List<TextSegment>> Segment(string text, IReadOnlyList<MarkedClaim> claims)
+    /// <summary>Splits the text into paragraphs of plain and marked segments; of overlapping marks the first is kept.</summary>
+    internal static List<List<TextSegment>> Segment(string text, IReadOnlyList<Mark> claims)
     {
         var paragraphs = new List<List<TextSegment>>();
         int claimIndex = 0, start = 0;
@@ -58,5 +69,12 @@ public sealed class DetailsModel(NewsTrackerDb db) : PageModel
     }
 }
 
-public sealed record MarkedClaim(int Start, int End, ClaimKind Kind, string Speaker, string SpeakerSlug);
-public sealed record TextSegment(string Text, MarkedClaim? Claim);
+/// <summary>A marked span of the text: a claim (Kind set, with its speaker) or a mention of an actor (Kind null).</summary>
+public sealed record Mark(int Start, int End, ClaimKind? Kind, string Actor, string ActorSlug);
+public sealed record TextSegment(string Text, Mark? Mark);
+
+public sealed record ReportedEvent(int Id, EventType Type, bool Planned, string? Place, DateOnly? HappenedOn, DatePrecision Precision, List<string> Participants)
+{
+    public string Title => Timeline.EventTitles.Of(Type, Participants, Place);
+    public string When => Timeline.EventTitles.When(HappenedOn, Precision, Planned) + (Planned && HappenedOn is not null ? ", planned" : "");
+}

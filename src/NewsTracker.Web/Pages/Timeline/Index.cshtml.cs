@@ -8,49 +8,45 @@ using NewsTracker.Web.Story;
 
 namespace NewsTracker.Web.Pages.Timeline;
 
-/// <summary>The timeline: events by the date they happened, filtered by leaders and topics that live in the URL.</summary>
+/// <summary>The timeline: events by the date they happened, filtered by what the URL says (see <see cref="TimelineFilter"/>).</summary>
 public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
 {
     public const int PageSize = 30;
 
-    /// <summary>Actor slugs: an event must include every one of them.</summary>
-    [BindProperty(SupportsGet = true, Name = "actor")] public List<string> ActorSlugs { get; set; } = [];
-    /// <summary>Topic slugs: an event must be on every one of them.</summary>
-    [BindProperty(SupportsGet = true, Name = "topic")] public List<string> TopicSlugs { get; set; } = [];
-    /// <summary>Bound as text so that a malformed page number is a note, not an error.</summary>
-    [BindProperty(SupportsGet = true, Name = "p")] public string? PageText { get; set; }
-
+    public TimelineFilter Filter { get; private set; } = new();
     public int PageNumber { get; private set; } = 1;
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public List<string> Notes { get; } = [];
     public List<FilterChoice> ActorChoices { get; private set; } = [];
     public List<FilterChoice> TopicChoices { get; private set; } = [];
-    public List<Actor> SelectedActors { get; private set; } = [];
+    public List<FilterChoice> OutletChoices { get; private set; } = [];
     public List<TimelineDay> Days { get; private set; } = [];
+    public List<(string Label, int Count)> CoverageByDay { get; private set; } = [];
     public int ArticleCount { get; private set; }
     public int FeedsWithErrors { get; private set; }
+    /// <summary>Set when the URL names an actor or topic that does not exist; the page then says so with a 404.</summary>
+    public string? NotFoundMessage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        SelectedActors = await db.Actors.Where(a => ActorSlugs.Contains(a.Slug)).ToListAsync(ct);
-        var unknownActor = ActorSlugs.FirstOrDefault(s => SelectedActors.All(a => a.Slug != s));
-        if (unknownActor is not null) return NotFoundPage($"No actor “{unknownActor}” is known to this story.");
-        var unknownTopic = TopicSlugs.FirstOrDefault(s => story.Definition.Topics.All(t => t.Slug != s));
-        if (unknownTopic is not null) return NotFoundPage($"No topic “{unknownTopic}” is part of this story.");
-
-        if (PageText is not null)
+        Filter = TimelineFilter.FromQuery(Request.Query);
+        await Filter.ResolveAsync(db, story, ct);
+        if (Filter.NotFound is not null)
         {
-            if (int.TryParse(PageText, out int n) && n >= 1) PageNumber = n;
-            else Notes.Add($"“{PageText}” is not a page number; showing the first page.");
+            NotFoundMessage = Filter.NotFound;
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        Notes.AddRange(Filter.Notes);
+
+        if (Request.Query["p"].ToString() is { Length: > 0 } pageText)
+        {
+            if (int.TryParse(pageText, out int n) && n >= 1) PageNumber = n;
+            else Notes.Add($"“{pageText}” is not a page number; showing the first page.");
         }
 
-        var query = db.Events.AsQueryable();
-        foreach (var actor in SelectedActors)
-            query = query.Where(e => e.Participants.Any(p => p.ActorId == actor.Id));
-        foreach (var slug in TopicSlugs)
-            query = query.Where(e => e.Topics.Any(t => t.TopicSlug == slug));
-
+        var query = Filter.Apply(db.Events.AsNoTracking());
         Total = await query.CountAsync(ct);
         if (PageNumber > PageCount)
         {
@@ -64,84 +60,138 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(e => new TimelineEvent(
                 e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, e.FirstReportedAt,
-                e.Participants.OrderBy(p => p.Actor!.Name).Select(p => new ActorLink(p.Actor!.Slug, p.Actor.Name)).ToList(),
+                e.Participants.OrderBy(p => p.Actor!.Name).Select(p => new ActorLink(p.ActorId, p.Actor!.Slug, p.Actor.Name)).ToList(),
                 e.Topics.Select(t => t.TopicSlug).ToList(),
                 e.Reports.OrderBy(r => r.Article!.PublishedAt).Select(r => new Excerpt(
-                    r.ArticleId, r.Article!.Title, r.Article.Source, r.Article.Url, r.Article.PublishedAt,
+                    r.ArticleId, r.Article!.Title, r.Article.Source, r.Article.Url, r.Article.PublishedAt, r.SentenceStart,
                     r.Article.Text.Substring(r.SentenceStart, r.SentenceEnd - r.SentenceStart))).ToList()))
-            .AsSplitQuery()
             .ToListAsync(ct);
-
+        await AddKeyQuotesAsync(events, ct);
         Days = events.GroupBy(e => e.DayHeading).Select(g => new TimelineDay(g.Key, g.ToList())).ToList();
 
-        ActorChoices = (await db.EventParticipants.Where(p => p.Actor!.Kind == ActorKind.Person)
-                .GroupBy(p => new { p.Actor!.Slug, p.Actor.Name })
-                .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
-                .OrderByDescending(c => c.Count).ThenBy(c => c.Name).Take(16).ToListAsync(ct))
-            .Select(c => new FilterChoice(c.Slug, c.Name, c.Count)).ToList();
-        foreach (var selected in SelectedActors.Where(a => ActorChoices.All(c => c.Slug != a.Slug)))
-            ActorChoices.Add(new FilterChoice(selected.Slug, selected.Name, 0));
-        var topicCounts = await db.EventTopics.GroupBy(t => t.TopicSlug).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        TopicChoices = story.Definition.Topics.Select(t => new FilterChoice(t.Slug, t.Name, topicCounts.GetValueOrDefault(t.Slug))).ToList();
-
+        await LoadChoicesAsync(ct);
+        CoverageByDay = await CoverageAsync(ct);
         ArticleCount = await db.Articles.CountAsync(ct);
         FeedsWithErrors = await db.Feeds.CountAsync(f => f.LastError != null, ct);
         return Page();
     }
 
+    /// <summary>
+    /// The quotes that go with each event: said by one of its participants in an article that reports it,
+    /// nearest to the sentence reporting the event, at most two.
+    /// </summary>
+    async Task AddKeyQuotesAsync(List<TimelineEvent> events, CancellationToken ct)
+    {
+        var articleIds = events.SelectMany(e => e.Excerpts.Select(x => x.ArticleId)).Distinct().ToList();
+        var speakerIds = events.SelectMany(e => e.Participants.Select(p => p.ActorId)).Distinct().ToList();
+        var quotes = await db.Claims.AsNoTracking()
+            .Where(c => c.Kind == ClaimKind.Quote && articleIds.Contains(c.ArticleId) && speakerIds.Contains(c.SpeakerId))
+            .Select(c => new { c.ArticleId, c.SpeakerId, c.Start, c.Text, Speaker = c.Speaker!.Name, c.Speaker.Slug })
+            .ToListAsync(ct);
+        foreach (var e in events)
+        {
+            var participants = e.Participants.Select(p => p.ActorId).ToHashSet();
+            e.KeyQuotes.AddRange(e.Excerpts
+                .SelectMany(x => quotes.Where(q => q.ArticleId == x.ArticleId && participants.Contains(q.SpeakerId))
+                    .Select(q => (Quote: q, Distance: Math.Abs(q.Start - x.SentenceStart))))
+                .OrderBy(q => q.Distance)
+                .Select(q => new KeyQuote(q.Quote.Text, q.Quote.Speaker, q.Quote.Slug, q.Quote.ArticleId))
+                .DistinctBy(q => q.Text)
+                .Take(2));
+        }
+    }
+
+    async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        ActorChoices = (await db.EventParticipants.Where(p => p.Actor!.Kind == ActorKind.Person)
+                .GroupBy(p => new { p.Actor!.Slug, p.Actor.Name })
+                .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Name).Take(16).ToListAsync(ct))
+            .Select(c => new FilterChoice(c.Slug, c.Name, c.Count)).ToList();
+        foreach (var selected in Filter.Actors.Where(a => ActorChoices.All(c => c.Slug != a.Slug)))
+            ActorChoices.Add(new FilterChoice(selected.Slug, selected.Name, 0));
+
+        var topicCounts = await db.EventTopics.GroupBy(t => t.TopicSlug).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        TopicChoices = story.Definition.Topics.Select(t => new FilterChoice(t.Slug, t.Name, topicCounts.GetValueOrDefault(t.Slug))).ToList();
+
+        OutletChoices = (await db.ArticleOutlets.GroupBy(o => o.Source).Select(g => new { g.Key, Count = g.Select(o => o.ArticleId).Distinct().Count() })
+                .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(50).ToListAsync(ct))
+            .Select(g => new FilterChoice(g.Key, g.Key, g.Count)).ToList();
+    }
+
+    /// <summary>Articles published per day over the last 60 days of coverage: the chart above the timeline.</summary>
+    async Task<List<(string Label, int Count)>> CoverageAsync(CancellationToken ct)
+    {
+        var latest = await db.Articles.MaxAsync(a => (DateTimeOffset?)a.PublishedAt, ct);
+        if (latest is null) return [];
+        var since = latest.Value.AddDays(-60);
+        var published = await db.Articles.Where(a => a.PublishedAt >= since).Select(a => a.PublishedAt).ToListAsync(ct);
+        var days = published.GroupBy(d => DateOnly.FromDateTime(d.UtcDateTime)).ToDictionary(g => g.Key, g => g.Count());
+        var first = days.Keys.Min();
+        var last = days.Keys.Max();
+        var series = new List<(string, int)>();
+        for (var d = first; d <= last; d = d.AddDays(1))
+            series.Add((d.ToString("d MMM"), days.GetValueOrDefault(d)));
+        return series;
+    }
+
     public string TopicName(string slug) => story.TopicName(slug);
 
-    /// <summary>This page's URL with one filter value removed, for the "remove" link on a chip.</summary>
-    public string UrlWithout(string key, string value) => Url.Page("/Timeline/Index", new
-    {
-        actor = key == "actor" ? ActorSlugs.Where(s => s != value).ToArray() : ActorSlugs.ToArray(),
-        topic = key == "topic" ? TopicSlugs.Where(s => s != value).ToArray() : TopicSlugs.ToArray(),
-    })!;
+    public string UrlWithout(string key, string? value = null) => Url.Page("/Timeline/Index", Filter.RouteValues(key, value))!;
 
-    public string UrlForPage(int page) => Url.Page("/Timeline/Index", new { actor = ActorSlugs.ToArray(), topic = TopicSlugs.ToArray(), p = page })!;
+    public string UrlForPage(int page) => Url.Page("/Timeline/Index", Filter.RouteValues(page: page))!;
 
-    /// <summary>Set when the URL names an actor or topic that does not exist; the page then says so with a 404.</summary>
-    public string? NotFoundMessage { get; private set; }
-
-    IActionResult NotFoundPage(string message)
-    {
-        NotFoundMessage = message;
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
-    }
+    /// <summary>The Atom feed of exactly this filtered timeline, to subscribe to "Putin + ceasefire".</summary>
+    public string AtomUrl => "/timeline.atom" + Request.QueryString.Value;
 }
 
 public sealed record FilterChoice(string Slug, string Label, int Count);
-public sealed record ActorLink(string Slug, string Name);
-public sealed record Excerpt(int ArticleId, string Title, string Source, string Url, DateTimeOffset PublishedAt, string Sentence);
+public sealed record ActorLink(int ActorId, string Slug, string Name);
+public sealed record Excerpt(int ArticleId, string Title, string Source, string Url, DateTimeOffset PublishedAt, int SentenceStart, string Sentence);
+public sealed record KeyQuote(string Text, string Speaker, string SpeakerSlug, int ArticleId);
 public sealed record TimelineDay(string Heading, List<TimelineEvent> Events);
 
 public sealed record TimelineEvent(
     int Id, EventType Type, DateOnly? HappenedOn, DatePrecision Precision, bool Planned, string? Place,
     DateTimeOffset FirstReportedAt, List<ActorLink> Participants, List<string> Topics, List<Excerpt> Excerpts)
 {
-    public string DayHeading => HappenedOn is not DateOnly d
-        ? (Planned ? "Planned, date not yet set" : "Date not known")
-        : Precision == DatePrecision.Day ? d.ToString("dddd d MMMM yyyy") : d.ToString("MMMM yyyy");
+    public List<KeyQuote> KeyQuotes { get; } = [];
 
-    public int OutletCount => Excerpts.Select(e => e.Source).Distinct().Count();
-
-    public string Title
+    public string DayHeading
     {
         get
         {
-            string what = Type switch
-            {
-                EventType.Call => "Call", EventType.Summit => "Summit", EventType.Meeting => "Meeting",
-                EventType.Talks => "Talks", EventType.Exchange => "Exchange", EventType.Visit => "Visit", _ => "Event",
-            };
-            string who = Participants.Count switch
-            {
-                0 => "",
-                1 => $" with {Participants[0].Name}",
-                _ => " between " + string.Join(", ", Participants.SkipLast(1).Select(p => p.Name)) + " and " + Participants[^1].Name,
-            };
-            return what + who + (Place is null ? "" : $" in {Place}");
+            string when = EventTitles.When(HappenedOn, Precision, Planned, "dddd d MMMM yyyy");
+            return char.ToUpperInvariant(when[0]) + when[1..];
         }
+    }
+
+    public int OutletCount => Excerpts.Select(e => e.Source).Distinct().Count();
+
+    public string Title => EventTitles.Of(Type, Participants.Select(p => p.Name).ToList(), Place);
+}
+
+/// <summary>How an event is named and dated on pages and in feeds: "Summit: Donald Trump and Vladimir Putin in Alaska", "18 Aug 2025".</summary>
+public static class EventTitles
+{
+    /// <summary>The day it happened, or the month when only that is known; the day format is the caller's (short or long).</summary>
+    public static string When(DateOnly? happenedOn, DatePrecision precision, bool planned, string dayFormat = "d MMM yyyy") =>
+        happenedOn is not DateOnly d ? (planned ? "planned, date not yet set" : "date not known")
+        : precision == DatePrecision.Day ? d.ToString(dayFormat) : d.ToString("MMMM yyyy");
+
+    public static string Of(EventType type, IReadOnlyList<string> participants, string? place)
+    {
+        string what = type switch
+        {
+            EventType.Call => "Call", EventType.Summit => "Summit", EventType.Meeting => "Meeting",
+            EventType.Talks => "Talks", EventType.Exchange => "Exchange", EventType.Visit => "Visit", _ => "Event",
+        };
+        string who = participants.Count switch
+        {
+            0 => "",
+            1 => $": {participants[0]}",
+            _ => ": " + string.Join(", ", participants.SkipLast(1)) + " and " + participants[^1],
+        };
+        return what + who + (place is null ? "" : $" in {place}");
     }
 }

@@ -5,8 +5,17 @@ namespace NewsTracker.Core.ArticleText;
 /// <summary>Article text (see <see cref="ArticleTextFormat"/>) from the HTML of a feed item or of a whole page.</summary>
 public static class ArticleHtml
 {
-    // The parser keeps no per-document state, so one instance serves every call.
-    static readonly HtmlParser Parser = new();
+    // Less text than this from a whole page means the article was not in its HTML.
+    const int MinPageTextChars = 200;
+
+    // The parser keeps no per-document state, so one instance serves every call. Source positions, comments and
+    // the contents of style elements are never read, so the parser does not build them (a few percent of a parse).
+    static readonly HtmlParser Parser = new(new HtmlParserOptions
+    {
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+        SkipRawText = true,
+    });
 
     /// <summary>
     /// The article text of a feed item's HTML (content:encoded, description, Atom content/summary): a fragment of
@@ -34,6 +43,10 @@ public static class ArticleHtml
         var metadata = metadataReader.Finish(pageUrl);
         // The title is not part of the article text, though the article's container often starts with it.
         var paragraphs = blocks.Select(b => b.Text).SkipWhile(t => t == metadata.Headline || t == metadata.Title);
-        return new ExtractedPage(metadata.Title, ArticleTextFormat.Join(paragraphs), metadata.CanonicalUrl, metadata.Published, metadata.Author);
+        string text = ArticleTextFormat.Join(paragraphs);
+        // A page that renders its article with script has little text in its HTML; its JSON-LD may still carry the body.
+        if (text.Length < MinPageTextChars && metadataReader.JsonLd()?.ArticleBody is { } articleBody && articleBody.Length > text.Length)
+            text = ArticleTextFormat.Join(articleBody.Split('\n').Select(line => ArticleTextFormat.CollapseWhitespace(line)));
+        return new ExtractedPage(metadata.Title, text, metadata.CanonicalUrl, metadata.Published, metadata.Author);
     }
 }

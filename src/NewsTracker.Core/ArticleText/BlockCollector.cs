@@ -17,7 +17,7 @@ internal sealed partial class BlockCollector
     ];
 
     // Elements that never carry article prose: code, media, embedded documents and form controls.
-    internal static readonly HashSet<string> InvisibleTags =
+    static readonly HashSet<string> InvisibleTags =
     [
         "script", "style", "noscript", "template", "iframe", "svg", "math", "object", "embed", "canvas", "video",
         "audio", "select", "option", "button", "input", "textarea", "head", "title", "meta", "link", "label",
@@ -69,13 +69,15 @@ internal sealed partial class BlockCollector
         var children = node.ChildNodes;
         for (int i = 0; i < children.Length; i++)
         {
-            switch (children[i])
+            // NodeType first: a type test against AngleSharp's many-interface classes costs more than the call.
+            var child = children[i];
+            switch (child.NodeType)
             {
-                case IText text:
-                    AppendText(text.Data);
+                case NodeType.Text:
+                    AppendText(child.TextContent);
                     break;
-                case IElement element:
-                    VisitElement(element);
+                case NodeType.Element:
+                    VisitElement((IElement)child);
                     break;
             }
         }

@@ -9,7 +9,7 @@ internal enum BoilerplateKind
     Byline,
     /// <summary>Share, comment, reply and subscribe prompts, comment-form fine print.</summary>
     Engagement,
-    /// <summary>"The post … appeared first on …", "original source", copyright and republication notices.</summary>
+    /// <summary>"The post … appeared first on …", "original source", copyright, picture credits and republication notices.</summary>
     Syndication,
     /// <summary>Cookie, ad-block, copy-protection and JavaScript notices.</summary>
     SiteNotice,
@@ -42,20 +42,25 @@ internal static partial class Boilerplate
     private static partial Regex Dateline();
 
     // Prompts a reader acts on; only notices are this short, so the rule is safe on prose.
-    [GeneratedRegex(@"\b(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply)|\bno comments?(?: yet)?\b|\bstart the discussion\b|\bjoin the (?:discussion|conversation)\b|\bbe the first to comment\b|\byour email address will not be published\b|\brequired fields are marked\b|\bakismet\b|\bcomment data is processed\b|\bshare (?:this|on|via|the (?:story|article))\b|\bshare your (?:thoughts|views|opinions?|comments)\b|\bin the comments(?: section)?(?: below)?\b|\bclick (?:here|this link)\b|\bsign up (?:for|to)\b|\bsubscribe (?:to|for|now)\b|\bfollow us\b|\blike us on\b|\bnewsletter\b|\blog ?in to (?:comment|reply)\b|\btell us what you think\b", Options)]
+    [GeneratedRegex(@"\b(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply)|\bno comments yet\b|^no comments?\W*$|\bstart the discussion\b|\bjoin the (?:discussion|conversation)\b|\bbe the first to comment\b|\byour email address will not be published\b|\brequired fields are marked\b|\bakismet\b|\bcomment data is processed\b|\bshare this (?:article|story|post|page)\b|^share (?:on|via|this)\b|\bshare your (?:thoughts|views|opinions?|comments)\b|\bin the comments(?: section)? below\b|\bin the comments section\b|\bclick (?:here|this link)\b|\bsign up (?:for|to)\b|\bsubscribe (?:(?:to|for) (?:our|my)|now|today|here)\b|\bfollow us\b|\blike us on\b|\bnewsletter (?:sign-?up|subscription)\b|\blog ?in to (?:comment|reply)\b|\btell us what you think\b|^follow\b.*\b(?:instagram|facebook|twitter|youtube|linkedin|tiktok|telegram)\b|\bjoin (?:our|the) (?:forums?|community|newsletter|mailing list)\b", Options)]
     private static partial Regex EngagementPhrase();
 
     // A row of share buttons or a bare comment counter.
     [GeneratedRegex(@"^(?:(?:\d+\s+)?(?:comments?|replies|reply|cancel reply|share|shares|tweet|email|print|pin it|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger|copy link)\b\W*)+$", Options)]
     private static partial Regex ShareRow();
 
-    [GeneratedRegex(@"\boriginal source\b|\b(?:originally|first) (?:published|appeared|posted)\b|\bappeared first on\b|\bowned and copyrighted\b|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|copyright)|\ball rights reserved\b|\b(?:republished|reprinted|reproduced) (?:here )?with (?:kind )?permission\b|\bfor educational purposes\b|\bpublic rss feed\b|\b(?:content|article) is courtesy of\b|\b(?:read|view|see) (?:the )?(?:original|full) (?:article|story|post)\b|\bcontinue reading\b|\bread more\b|\bsubject to copyright\b|\bwithout (?:the )?(?:prior )?written permission\b", Options)]
+    [GeneratedRegex(@"\boriginal source of this\b|\b(?:article|story|post|piece|column) (?:was |is )?(?:originally|first) (?:published|appeared|posted)\b|^(?:originally|first) (?:published|appeared|posted)\b|\bappeared first on\b|\bowned and copyrighted\b|\bcopyright\s*(?:©|\(c\)|\d{4})|©\s*(?:\d{4}|copyright)|\ball rights reserved\b|\b(?:republished|reprinted|reproduced) (?:here )?with (?:kind )?permission\b|\b(?:used|provided|shared) (?:here )?for educational purposes\b|\bpublic rss feed\b|\b(?:content|article) is courtesy of\b|\b(?:read|view|see) (?:the )?(?:original|full) (?:article|story|post)\b|^continue reading\b|\bcontinue reading\W*$|^read more\b|\bread more\W*$|\bsubject to copyright\b|\bwithout (?:the )?(?:prior )?written permission\b", Options)]
     private static partial Regex SyndicationPhrase();
 
-    [GeneratedRegex(@"\bad ?-?block(?:er|ers|ing)?\b|\bdisabl\w* (?:your |the )?ad|\bwhitelist(?:ing)? (?:us|our)|\bcontent is protected\b|\bright[- ]click\b|\bcopying (?:is )?(?:not allowed|prohibited|disabled)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences|consent)\b|\baccept (?:all )?cookies\b|\b(?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required)\b|\brequires? javascript\b|^(?:advertisement|advert|advertising|sponsored|ad|ads|loading\W*)$", Options)]
+    // Credit lines of pictures: "Photo: Jane Doe/Agency", "(Image credit: NASA)".
+    [GeneratedRegex(@"^\(?(?:photo|image|picture|video|graphic|illustration|foto)s?(?: credit)?\s*(?::|by\b)|^\(?credits?\s*:", Options)]
+    private static partial Regex PictureCredit();
+
+    [GeneratedRegex(@"\bad ?-?block(?:er|ers|ing)?\b|\bdisabl\w* (?:your |the )?ad(?:s|blockers?|-?block)?\b|\bwhitelist(?:ing)? (?:us|our)|\bcontent is protected\b|\bright[- ]click\b|\bcopying (?:is )?(?:not allowed|prohibited|disabled)\b|\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences|consent)\b|\baccept (?:all )?cookies\b|\b(?:enable|turn on) javascript\b|\bjavascript (?:is )?(?:disabled|required)\b|\brequires? javascript\b|^(?:advertisement|advert|advertising|sponsored|ad|ads|loading\W*)$", Options)]
     private static partial Regex SiteNoticePhrase();
 
-    [GeneratedRegex(@"^home\s*[»›>/|]|[»›]", Options)]
+    // "Home » World", or two » or › standing between words (one alone is a closing guillemet in French or Russian prose).
+    [GeneratedRegex(@"^home\s*[»›>/|]|(?:\s[»›](?:\s|$).*){2}", Options)]
     private static partial Regex BreadcrumbMark();
 
     [GeneratedRegex(@"^(?:related|recent|popular|trending|latest|more|top|similar|recommended|most (?:read|popular|viewed|shared))\b.*\b(?:posts?|articles?|stories|threads?|news|content|reads?|videos?|topics?|headlines)$|^(?:related|recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:also|next)|also read|see also|more (?:from|on|in|like this)\b|don'?t miss|further reading|trending now|explore further)\b", Options)]
@@ -94,7 +99,7 @@ internal static partial class Boilerplate
             return BoilerplateKind.Engagement;
         if (words <= 40 && EngagementPhrase().IsMatch(text))
             return BoilerplateKind.Engagement;
-        if (words <= 120 && SyndicationPhrase().IsMatch(text))
+        if (words <= 120 && SyndicationPhrase().IsMatch(text) || words <= 25 && (text.Contains('©') || PictureCredit().IsMatch(text)))
             return BoilerplateKind.Syndication;
         if (words <= 40 && SiteNoticePhrase().IsMatch(text))
             return BoilerplateKind.SiteNotice;

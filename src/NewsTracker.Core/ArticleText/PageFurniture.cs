@@ -13,7 +13,7 @@ internal sealed partial class PageFurniture
     const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     // Names of furniture that never hold the article, whatever else the class says.
-    [GeneratedRegex(@"comment|disqus|share|sharing|related|recommend|newsletter|subscri|signup|sign-up|cookie|consent|gdpr|outbrain|taboola|advert|sponsor|promo|sidebar|breadcrumb|pagination|pager|popup|modal|paywall|most-?popular|most-?read|trending|read-?more|more-?stories|skip-?link|sr-only|screen-?reader|visually-?hidden|print-?only|byline|author-?(?:bio|info|box)|(?:^|[-_])tags?(?:$|[-_])|tag-?list|tagcloud|caption|credit|timestamp|dateline", Options)]
+    [GeneratedRegex(@"comment|disqus|share|sharing|related|recommend|newsletter|subscri|signup|sign-up|cookie|consent|gdpr|outbrain|taboola|advert|sponsor|promo|sidebar|breadcrumb|pagination|pager|popup|modal|paywall|most-?popular|most-?read|trending|read-?more|more-?stories|skip-?link|sr-only|screen-?reader|visually-?hidden|print-?only|byline|author-?(?:bio|info|box|content|description|details|profile)|about-?(?:the-?)?author|post-author|(?:^|[-_])tags?(?:$|[-_])|tag-?list|tagcloud|caption|credit|timestamp|dateline", Options)]
     private static partial Regex StrongFurniture();
 
     // Names of furniture that an article container may also carry ("article-header"): only furniture when no content word is there too.

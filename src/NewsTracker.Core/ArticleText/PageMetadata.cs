@@ -74,6 +74,20 @@ internal sealed record PageMetadata(string? Title, string? Headline, string? Can
             }
         }
 
+        JsonLdArticle? jsonLd;
+        bool jsonLdRead;
+
+        /// <summary>The page's schema.org article in JSON-LD, parsed on first use.</summary>
+        public JsonLdArticle? JsonLd()
+        {
+            if (!jsonLdRead)
+            {
+                jsonLd = JsonLdArticle.Read(jsonLdScripts);
+                jsonLdRead = true;
+            }
+            return jsonLd;
+        }
+
         public PageMetadata Finish(string? pageUrl)
         {
             string? title = First(meta, "og:title", "twitter:title");
@@ -82,7 +96,7 @@ internal sealed record PageMetadata(string? Title, string? Headline, string? Can
             // JSON-LD can run to tens of kilobytes: parse it only for what the meta tags did not say.
             if (title is null || published is null || author is null)
             {
-                var jsonLd = JsonLdArticle.Read(jsonLdScripts);
+                var jsonLd = JsonLd();
                 title ??= jsonLd?.Headline ?? titleElement ?? headline;
                 published ??= ParseTime(jsonLd?.DatePublished) ?? ParseTime(timeElement);
                 author ??= jsonLd?.Author;
@@ -140,7 +154,7 @@ internal sealed record PageMetadata(string? Title, string? Headline, string? Can
                 {
                     using var json = JsonDocument.Parse(script, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
                     if (FindArticle(json.RootElement) is { } article)
-                        return new JsonLdArticle(Text(article, "headline"), Text(article, "datePublished"), AuthorName(article), Text(article, "articleBody"));
+                        return new JsonLdArticle(Text(article, "headline"), Text(article, "datePublished"), AuthorName(article), RawText(article, "articleBody"));
                 }
                 catch (JsonException)
                 {
@@ -176,6 +190,10 @@ internal sealed record PageMetadata(string? Title, string? Headline, string? Can
             JsonValueKind.Array => type.EnumerateArray().Any(IsArticleType),
             _ => false,
         };
+
+        // Line breaks kept: they are the body's paragraph breaks.
+        static string? RawText(JsonElement node, string property) =>
+            node.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
         static string? Text(JsonElement node, string property) =>
             node.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? Clean(value.GetString()) : null;

@@ -13,6 +13,8 @@ namespace NewsTracker.Web.Commands;
 /// </summary>
 public static class ExtractBenchCommand
 {
+    const int MaxWarmUpPasses = 8;
+
     public static int Run(string[] args)
     {
         string? folder = null, outPath = null;
@@ -35,20 +37,34 @@ public static class ExtractBenchCommand
         if (pages.Count == 0)
             return Usage($"no pages of ground-truth.json found under {Path.Combine(folder, "html")}");
 
-        // The first pass pays for JIT compilation (tiered code is recompiled after a few calls); the second shows
-        // the steady rate a long-running app sees. Both are printed.
+        // The first pass pays for JIT compilation; tiered compilation then recompiles hot code in the background,
+        // more slowly on a busy machine. Passes repeat until one is no longer clearly faster than the one before
+        // (at most MaxWarmUpPasses), and the next pass is the steady rate a long-running app sees. Both are printed.
         var predictions = new Dictionary<string, string>(pages.Count);
         var coldPass = Stopwatch.StartNew();
         foreach (var page in pages)
             predictions[page.Id] = ArticleHtml.ExtractPage(page.Html, page.Url).Text;
         coldPass.Stop();
+        var previous = coldPass.Elapsed;
+        for (int pass = 1; pass < MaxWarmUpPasses; pass++)
+        {
+            var warmUp = Stopwatch.StartNew();
+            foreach (var page in pages)
+                ArticleHtml.ExtractPage(page.Html, page.Url);
+            warmUp.Stop();
+            bool settled = warmUp.Elapsed > previous * 0.9;
+            previous = warmUp.Elapsed;
+            if (settled)
+                break;
+        }
+
         // CPU time as well as wall time: on a shared machine the wall clock also counts other processes' turns.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var warmPass = Stopwatch.StartNew();
+        var steadyPass = Stopwatch.StartNew();
         foreach (var page in pages)
             ArticleHtml.ExtractPage(page.Html, page.Url);
-        warmPass.Stop();
-        var warmCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        steadyPass.Stop();
+        var steadyCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         var score = ExtractionScore.Aggregate(pages.Select(p => ExtractionScore.ScorePage(p.Truth, predictions[p.Id])).ToList());
         Console.WriteLine($"pages      {score.Pages}");
@@ -56,8 +72,8 @@ public static class ExtractBenchCommand
         Console.WriteLine($"precision  {score.Precision:F3}");
         Console.WriteLine($"recall     {score.Recall:F3}");
         Console.WriteLine($"accuracy   {score.Accuracy:F3}");
-        Console.WriteLine($"pages/s    {pages.Count / warmPass.Elapsed.TotalSeconds:F1} (second pass; first pass {pages.Count / coldPass.Elapsed.TotalSeconds:F1}; "
-            + $"{pages.Count / warmCpu.TotalSeconds:F1} per CPU-second)");
+        Console.WriteLine($"pages/s    {pages.Count / steadyPass.Elapsed.TotalSeconds:F1} (steady; first pass {pages.Count / coldPass.Elapsed.TotalSeconds:F1}; "
+            + $"{pages.Count / steadyCpu.TotalSeconds:F1} per CPU-second)");
 
         if (outPath is not null)
         {

@@ -119,6 +119,18 @@ public class ExtractPageTests
     }
 
     [Fact]
+    public void ScriptRenderedPageFallsBackToJsonLdArticleBody()
+    {
+        const string html = """
+            <html><head><script type="application/ld+json">
+            {"@type":"NewsArticle","headline":"Talks resume","articleBody":"First paragraph of the body.\n\nSecond   paragraph,\n with a break."}
+            </script></head><body><div id="app">Loading…</div></body></html>
+            """;
+
+        Assert.Equal("First paragraph of the body.\n\nSecond paragraph,\n\nwith a break.", ArticleHtml.ExtractPage(html).Text);
+    }
+
+    [Fact]
     public void PageWithoutProseGivesEmptyText()
     {
         var page = ArticleHtml.ExtractPage("<html><body><nav><a href='/'>Home</a></nav></body></html>");

@@ -143,6 +143,11 @@ public class FragmentToTextTests
     [InlineData("<p>This article was originally published on The Conversation.</p>")]
     [InlineData("<p>© 2025 Example Media. All rights reserved.</p>")]
     [InlineData("<p>Continue reading</p>")]
+    [InlineData("<p>Photo: Jane Doe/Example Agency</p>")]
+    [InlineData("<p>(Image credit: Example Space Agency)</p>")]
+    [InlineData("<p>Installation views, photos © Example Studio, 2018</p>")]
+    [InlineData("<p>Follow Example News on Instagram, Facebook, Twitter and YouTube.</p>")]
+    [InlineData("<p>Join our forums to keep talking about the talks!</p>")]
     // Cookie, ad-block and copy-protection notices.
     [InlineData("<p>We use cookies to improve your experience. By continuing you accept our cookie policy.</p>")]
     [InlineData("<p>Please disable your ad blocker to support independent journalism.</p>")]
@@ -180,6 +185,16 @@ public class FragmentToTextTests
     [InlineData("<ul><li>Britain, France, Germany</li></ul>")]
     [InlineData("<p>• European Commission President Ursula von der Leyen</p>")]
     [InlineData("<p>Published reports put the death toll at 12.</p>")]
+    [InlineData("<p>Photos released by the ministry on Monday showed damage to the port.</p>")]
+    [InlineData("<p>The ministry had no comment on the report.</p>")]
+    [InlineData("<p>“We share this concern,” the minister said.</p>")]
+    [InlineData("<p>In the comments he made on Monday, the envoy sounded hopeful.</p>")]
+    [InlineData("<p>More than two million people subscribe to the service, the company said.</p>")]
+    [InlineData("<p>The company told investors in a newsletter that profits fell.</p>")]
+    [InlineData("<p>The novel, first published in 1990, was banned in both countries.</p>")]
+    [InlineData("<p>Investigators are still looking for the original source of the leak.</p>")]
+    [InlineData("<p>Hackers disabled the admin accounts of the ministry on Sunday.</p>")]
+    [InlineData("<p>«Переговоры продолжатся», — сказал он в понедельник.</p>")]
     public void ArticleParagraphLookingLikeBoilerplateIsKept(string paragraph)
     {
         string text = ArticleHtml.FragmentToText(paragraph + Body);

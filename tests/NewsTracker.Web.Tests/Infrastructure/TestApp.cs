@@ -69,13 +69,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>One ingestion pass over every due feed, as the scheduler's tick does it.</summary>
     public async Task IngestAsync()
     {
-        _ = Server; // builds the host, which prepares the store
+        // Services builds and starts the host (TestServer, or Kestrel after UseKestrel), which prepares the store.
         await Services.GetRequiredService<IngestionScheduler>().RunDueFeedsAsync(CancellationToken.None);
     }
 
     public async Task<T> WithDbAsync<T>(Func<NewsTrackerDb, Task<T>> query)
     {
-        _ = Server;
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<NewsTrackerDb>());
     }

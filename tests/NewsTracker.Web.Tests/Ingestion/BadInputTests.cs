@@ -68,7 +68,7 @@ public sealed class BadInputTests
         string[] feeds = [server.Url("/good.xml"), .. expected.Keys.Select(server.Url)];
         await using var app = new TestApp(feeds, new()
         {
-            ["NewsTracker:Ingestion:HttpTimeout"] = "00:00:01",
+            ["NewsTracker:Ingestion:HttpTimeout"] = "00:00:03", // short, yet long enough for a busy machine to read 10 MB locally
             ["NewsTracker:Ingestion:MaxConcurrentFeeds"] = "8",
         });
 

@@ -148,6 +148,15 @@ public sealed class TimelineTests(SampleApp sample) : IClassFixture<SampleApp>
     }
 
     [Fact]
+    public async Task Empty_form_fields_redirect_to_the_clean_url()
+    {
+        using var client = sample.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync("/?actor=vladimir-putin&outlet=&from=&to=&q=");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/?actor=vladimir-putin", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Pages_carry_security_headers()
     {
         using var response = await sample.Client.GetAsync("/");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,34 @@ public sealed class DetailsModel(NewsTrackerDb db) : PageModel
         // Claims take precedence; a mention inside a claim stays part of the claim's mark.
         Paragraphs = Segment(Article.Text, [.. claims.Concat(mentions).OrderBy(m => m.Start).ThenBy(m => m.Kind is null ? 1 : 0)]);
         return Page();
+    }
+
+    /// <summary>
+    /// A paragraph as markup, built without template whitespace so marks sit exactly on their words. Text goes through
+    /// Append (encoded); only the fixed tags go through AppendHtml.
+    /// </summary>
+    public static IHtmlContent Render(IReadOnlyList<TextSegment> paragraph)
+    {
+        var html = new HtmlContentBuilder();
+        foreach (var segment in paragraph)
+        {
+            switch (segment.Mark)
+            {
+                case { Kind: { } kind } claim:
+                    html.AppendHtml("<mark class=\"claim\" title=\"").Append($"{(kind == ClaimKind.Quote ? "Quote" : "Statement")} by {claim.Actor}")
+                        .AppendHtml("\">").Append(segment.Text)
+                        .AppendHtml("<a class=\"who\" href=\"/actors/").Append(claim.ActorSlug).AppendHtml("\">").Append(claim.Actor).AppendHtml("</a></mark>");
+                    break;
+                case { } mention:
+                    html.AppendHtml("<a class=\"mention\" href=\"/actors/").Append(mention.ActorSlug).AppendHtml("\" title=\"").Append(mention.Actor)
+                        .AppendHtml("\">").Append(segment.Text).AppendHtml("</a>");
+                    break;
+                default:
+                    html.Append(segment.Text);
+                    break;
+            }
+        }
+        return html;
     }
 
     /// <summary>Splits the text into paragraphs of plain and marked segments; of overlapping marks the first is kept.</summary>

@@ -31,6 +31,9 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Filter = TimelineFilter.FromQuery(Request.Query);
+        // The form sends its empty fields too (outlet=&from=…); one redirect keeps shared URLs short and clean.
+        if (Request.Query.Any(q => q.Value.All(string.IsNullOrWhiteSpace)))
+            return Redirect(Url.Page("/Timeline/Index", Filter.RouteValues(page: int.TryParse(Request.Query["p"], out int p) ? p : null))!);
         await Filter.ResolveAsync(db, story, ct);
         if (Filter.NotFound is not null)
         {
@@ -112,7 +115,9 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
             ActorChoices.Add(new FilterChoice(selected.Slug, selected.Name, 0));
 
         var topicCounts = await db.EventTopics.GroupBy(t => t.TopicSlug).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        TopicChoices = story.Definition.Topics.Select(t => new FilterChoice(t.Slug, t.Name, topicCounts.GetValueOrDefault(t.Slug))).ToList();
+        // A topic no event is on would only lead to an empty page, unless it is already chosen.
+        TopicChoices = story.Definition.Topics.Select(t => new FilterChoice(t.Slug, t.Name, topicCounts.GetValueOrDefault(t.Slug)))
+            .Where(c => c.Count > 0 || Filter.TopicSlugs.Contains(c.Slug)).ToList();
 
         OutletChoices = (await db.ArticleOutlets.GroupBy(o => o.Source).Select(g => new { g.Key, Count = g.Select(o => o.ArticleId).Distinct().Count() })
                 .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(50).ToListAsync(ct))

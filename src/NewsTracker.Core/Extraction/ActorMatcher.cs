@@ -225,15 +225,21 @@ internal sealed class ActorMatcher
         return AppositiveRole(a, after, end) is not null;
     }
 
-    /// <summary>", a Kremlin official" after a name: the role words up to and including the role noun.</summary>
+    /// <summary>
+    /// ", a Kremlin official" / ", chair of the committee" / ", Ukraine's ambassador" after a name: the role words up to
+    /// and including the role noun. Without an article the role noun must come first or second.
+    /// </summary>
     static string? AppositiveRole(ArticleText a, int after, int end)
     {
-        if (!a.IsPunct(after, ',') || !(a.Is(after + 1, "a") || a.Is(after + 1, "an") || a.Is(after + 1, "the"))) return null;
-        for (int i = after + 2; i < end && i < after + 8; i++)
+        if (!a.IsPunct(after, ',')) return null;
+        bool article = a.Is(after + 1, "a") || a.Is(after + 1, "an") || a.Is(after + 1, "the");
+        int first = article ? after + 2 : after + 1;
+        int reach = article ? 6 : 2;
+        for (int i = first; i < end && i < first + reach; i++)
         {
             if (!a.Tokens[i].IsWord) return null;
             if (a.IsIn(i, Lexicon.RoleNouns))
-                return a.Text[a.Tokens[after + 2].Start..a.Tokens[i].End];
+                return a.Text[a.Tokens[first].Start..a.Tokens[i].End];
         }
         return null;
     }
@@ -299,8 +305,10 @@ internal sealed class ActorMatcher
             if (a.IsIn(i, Lexicon.RoleNouns)) { head = i; break; }
             if (!(a.IsIn(i, Lexicon.Demonyms) || a.IsIn(i, Lexicon.RoleModifiers) || IsAcronym(a.Word(i)))) return;
         }
-        if (head < 0 || a.Tokens[head].Possessive is false && head + 1 < end && a.Tokens[head + 1].IsWord && a.Tokens[head + 1].Capitalized) return; // "the President Trump"
-        if (head + 1 < end && a.IsIn(head + 1, Lexicon.RoleNouns)) return; // "the foreign minister" is handled at its head
+        if (head < 0) return;
+        while (head + 1 < end && !a.Tokens[head].Possessive && a.IsIn(head + 1, Lexicon.RoleNouns)) head++; // "the secretary general"
+        bool nameFollows = !a.Tokens[head].Possessive && head + 1 < end && a.Tokens[head + 1].IsWord && a.Tokens[head + 1].Capitalized;
+        if (nameFollows) return; // "the President Trump": the name itself is the mention
         bool generic = a.Is(head, "leader") || a.Is(head, "official");
         for (int m = mentions.Count - 1; m >= 0; m--)
         {

@@ -40,7 +40,7 @@ internal static class DateResolver
         int bestDistance = int.MaxValue;
         for (int t = from; t < to; t++)
         {
-            if (!a.IsIn(t, DateWords)) continue;
+            if (!a.IsIn(t, DateWords) || DatesTheSpeaking(a, t)) continue;
             var reading = ReadAt(a, t, to, published, planned);
             if (reading is null) continue;
             int distance = Math.Abs(t - anchor);
@@ -55,6 +55,15 @@ internal static class DateResolver
             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
             "yesterday", "tomorrow", "today", "tonight", "week", "weekend", "month", "ago", "within", "in"]),
         StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>"said on Monday that talks...", "told reporters Tuesday": the day the words were said, not the event's.</summary>
+    static bool DatesTheSpeaking(ArticleText a, int t)
+    {
+        int i = t - 1;
+        if (a.Is(i, "on")) i--;
+        if (a.IsIn(i, Lexicon.SpeechVerbs)) return true;
+        return a.Is(i, "reporters") && a.IsIn(i - 1, Lexicon.SpeechVerbs);
+    }
 
     static DateReading? ReadAt(ArticleText a, int t, int to, DateOnly pub, bool planned)
     {

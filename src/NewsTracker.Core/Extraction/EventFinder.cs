@@ -11,38 +11,12 @@ namespace NewsTracker.Core.Extraction;
 /// sentence's subject when that leaves fewer than two. The place is "in/at X" after it or a place name before it
 /// ("the Alaska summit"); the date comes from <see cref="DateResolver"/>; planned or held from the nearest cue
 /// ("readiness to meet", "scheduled", "next week" vs "after meeting", "last Friday", "took place").</para>
-/// <para>Mentions of one event are merged: triggers of one clause ("hosted ... a gathering"), a definite mention
-/// with nothing new ("the meeting") into the latest event it can be, and mentions that agree on type group,
-/// status, date and place and share a participant or place. A held event with no date in its text gets the date
+/// <para>Mentions of one event are merged by <see cref="EventMentionMerger"/>. A held event with no date in its text gets the date
 /// of the event it happened during ("a call during the White House meetings"), else the month of publication.
 /// Events with neither two participants, nor a place, nor one participant and a date say too little and are dropped.</para>
 /// </summary>
 internal static class EventFinder
 {
-    sealed class Draft
-    {
-        public EventType Type;
-        public int Trigger, Sentence;
-        public readonly List<int> Participants = [];
-        public string? Place;
-        public EventDate? Date;
-        public DateOnly From, To; // the days the event can fall on: its date, or "recent" / "ahead" when the text gives none
-        public bool Planned, Definite;
-        public int Anchor = -1;
-        public int Cluster = -1;
-    }
-
-    sealed class Cluster
-    {
-        public EventType Type;
-        public readonly List<int> Participants = [];
-        public string? Place;
-        public EventDate? Date;
-        public DateOnly From, To;
-        public bool Planned;
-        public int FirstSentence, LastSentence;
-    }
-
     static readonly WordSet PlannedCues = new(StringComparer.OrdinalIgnoreCase)
     {
         "will", "would", "could", "may", "might", "plan", "plans", "planned", "planning", "scheduled", "schedule", "expected",
@@ -58,11 +32,9 @@ internal static class EventFinder
         "recently", "after", "during", "since", "ended", "wrapped", "follows",
     };
 
-    /// <summary>Words between two triggers that make them two events ("the summit followed Trump's meeting with Putin").</summary>
-    static readonly WordSet Sequencers = new(StringComparer.OrdinalIgnoreCase)
+    static readonly WordSet FrontingPrepositions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "after", "before", "following", "followed", "follows", "since", "than", "compared", "from", "until", "ahead", "preceded", "prior",
-        "unlike", "instead", "subsequent", "subsequently", "then", "later", "earlier", "previous", "next",
+        "after", "during", "following", "before", "despite", "in", "on", "at", "with", "since", "amid", "ahead", "when", "while", "as",
     };
 
     static readonly WordSet ListPrepositions = new(StringComparer.OrdinalIgnoreCase) { "with", "between", "among", "involving", "including", "featuring", "of" };
@@ -70,7 +42,7 @@ internal static class EventFinder
     public static List<ExtractedEvent> Find(ArticleText a, List<ArticleActor> actors, List<Mention> mentions, SpeakerResolver refs, DateOnly published)
     {
         var people = new PeopleIndex(a, actors, mentions, refs);
-        var drafts = new List<Draft>();
+        var drafts = new List<EventDraft>();
         var triggers = new List<(int Token, EventType Type, bool Verb)>();
         for (int s = 0; s < a.Sentences.Count; s++)
         {
@@ -94,7 +66,7 @@ internal static class EventFinder
                 for (int j = firstOfSentence; j < drafts.Count; j++)
                     if (j != i && drafts[j].Trigger > drafts[i].Trigger && Before(a, drafts[j].Trigger, "during", 4)) drafts[i].Anchor = j;
         }
-        var clusters = ClusterDrafts(a, drafts);
+        var clusters = EventMentionMerger.Merge(a, drafts);
         foreach (var d in drafts)
         {
             if (d.Anchor < 0 || d.Cluster < 0 || drafts[d.Anchor].Cluster < 0) continue;
@@ -153,6 +125,7 @@ internal static class EventFinder
         ["talks"] = TriggerWord.Talks, ["negotiations"] = TriggerWord.Talks, ["discussions"] = TriggerWord.Talks,
         ["call"] = TriggerWord.Call, ["calls"] = TriggerWord.Call, ["conversation"] = TriggerWord.Call,
         ["spoke"] = TriggerWord.Speak, ["spoken"] = TriggerWord.Speak, ["talked"] = TriggerWord.Speak,
+        ["speak"] = TriggerWord.Speak, ["speaks"] = TriggerWord.Speak, ["speaking"] = TriggerWord.Speak,
         ["exchange"] = TriggerWord.Exchange, ["exchanges"] = TriggerWord.Exchange, ["swap"] = TriggerWord.Exchange, ["swaps"] = TriggerWord.Exchange,
         ["exchanged"] = TriggerWord.Exchange, ["swapped"] = TriggerWord.Exchange,
         ["visit"] = TriggerWord.Visit, ["visits"] = TriggerWord.Visit, ["trip"] = TriggerWord.Visit, ["visited"] = TriggerWord.Visited,
@@ -213,12 +186,13 @@ internal static class EventFinder
         "hosted", "hosts", "hosting", "held", "holds", "hold", "convened", "attended", "attends", "conducted", "had", "has",
         "organized", "organised", "chaired", "joined", "scheduled", "arranged", "requested", "sought", "proposed", "led",
         "host", "attend", "convene", "chair", "join", "lead", "leads", "attending", "leading", "joining",
+        "announced", "announces", "announcing", "plans", "planning", "proposes",
     };
 
-    static Draft Read(ArticleText a, PeopleIndex people, int trigger, EventType type, bool verb, int s, Segment seg, DateOnly published, Draft? previous)
+    static EventDraft Read(ArticleText a, PeopleIndex people, int trigger, EventType type, bool verb, int s, Segment seg, DateOnly published, EventDraft? previous)
     {
         int segStart = seg.Start, segEnd = seg.End;
-        var d = new Draft { Type = type, Trigger = trigger, Sentence = s };
+        var d = new EventDraft { Type = type, Trigger = trigger, Sentence = s };
         int sentStart = a.SentenceTokenStart[s], sentEnd = a.SentenceEnd(s);
         bool heading = a.IsHeading(s);
 
@@ -282,7 +256,7 @@ internal static class EventFinder
     const int RecentDays = 31;
 
     /// <summary>Names listed on the short lines below a sentence ending in a colon (bullets, one per line).</summary>
-    static void AddListBelow(ArticleText a, PeopleIndex people, Draft d, int s)
+    static void AddListBelow(ArticleText a, PeopleIndex people, EventDraft d, int s)
     {
         for (int n = s + 1; n < a.Sentences.Count && n <= s + 15; n++)
         {
@@ -292,12 +266,12 @@ internal static class EventFinder
         }
     }
 
-    static void Add(Draft d, int actor)
+    static void Add(EventDraft d, int actor)
     {
         if (actor >= 0 && !d.Participants.Contains(actor)) d.Participants.Add(actor);
     }
 
-    static void CollectList(ArticleText a, PeopleIndex people, Draft d, int from, int to)
+    static void CollectList(ArticleText a, PeopleIndex people, EventDraft d, int from, int to)
     {
         for (int k = from; k < to && k < from + 16; k++)
         {
@@ -318,7 +292,7 @@ internal static class EventFinder
     /// The subject of a verb trigger: the nearest person before it in its clause ("Witkoff last met Putin",
     /// "Putin's readiness to meet"), with anyone joined to that person by "and" ("Trump and Zelensky to meet").
     /// </summary>
-    static void AddVerbSubjects(ArticleText a, PeopleIndex people, Draft d, int trigger, int previousTrigger)
+    static void AddVerbSubjects(ArticleText a, PeopleIndex people, EventDraft d, int trigger, int previousTrigger)
     {
         int floor = Math.Max(previousTrigger + 1, a.SentenceTokenStart[a.SentenceOfToken[trigger]]);
         for (int i = trigger - 1; i >= floor && i >= trigger - 10; i--)
@@ -347,22 +321,29 @@ internal static class EventFinder
     }
 
     /// <summary>Everyone named in [from, to) except whoever only reports the exchange ("..., Zelensky said").</summary>
-    static void AddExchanged(PeopleIndex people, Draft d, int from, int to)
+    static void AddExchanged(PeopleIndex people, EventDraft d, int from, int to)
     {
         for (int k = from; k < to; k++)
             if (people.StartsAt[k] >= 0 && people.Refs.SpeechVerbAfter(people.LastOf[k], to) < 0) Add(d, people.Actor(k));
     }
 
-    static void AddAll(ArticleText a, PeopleIndex people, Draft d, int from, int to)
+    static void AddAll(ArticleText a, PeopleIndex people, EventDraft d, int from, int to)
     {
         for (int k = from; k < to; k++)
             if (people.StartsAt[k] >= 0) Add(d, people.Actor(k));
     }
 
     /// <summary>The sentence's subject joins an event it talks about: the first person before the trigger, or after the comma closing a fronted phrase ("During a call with Putin, Trump ...").</summary>
-    static void AddSubject(ArticleText a, PeopleIndex people, Draft d, int trigger, int sentStart, int sentEnd)
+    static void AddSubject(ArticleText a, PeopleIndex people, EventDraft d, int trigger, int sentStart, int sentEnd)
     {
-        for (int k = sentStart; k < trigger; k++)
+        // "After a phone call with Putin, Trump announces ...": the subject comes after a fronted phrase's comma.
+        int from = sentStart;
+        for (int k = sentStart; k < trigger && k < sentStart + 5; k++)
+            if (a.IsPunct(k, ':')) { from = k + 1; break; } // "October 16: After ...", "KYIV: ..."
+        if (a.IsIn(from, FrontingPrepositions))
+            for (int k = from; k < trigger; k++)
+                if (a.IsPunct(k, ',')) { from = k + 1; break; }
+        for (int k = from; k < trigger; k++)
             if (people.StartsAt[k] >= 0 && !d.Participants.Contains(people.Actor(k))) { AddWithConjuncts(a, people, d, k, trigger); return; }
         int comma = -1;
         for (int k = sentStart; k < sentEnd; k++)
@@ -373,7 +354,7 @@ internal static class EventFinder
     }
 
     /// <summary>A person and everyone joined to them by "and" ("Witkoff and Jared Kushner held talks").</summary>
-    static void AddWithConjuncts(ArticleText a, PeopleIndex people, Draft d, int first, int limit)
+    static void AddWithConjuncts(ArticleText a, PeopleIndex people, EventDraft d, int first, int limit)
     {
         Add(d, people.Actor(first));
         int k = people.LastOf[first] + 1;
@@ -428,7 +409,7 @@ internal static class EventFinder
     }
 
     /// <summary>Planned or held, from the cue nearest the trigger in its part of the sentence; held when there is none.</summary>
-    static bool IsPlanned(ArticleText a, int trigger, int segStart, int segEnd, bool verb, Draft? previous)
+    static bool IsPlanned(ArticleText a, int trigger, int segStart, int segEnd, bool verb, EventDraft? previous)
     {
         if (previous is not null && Before(a, trigger, "followed", 5) && Before(a, trigger, "by", 4)) return previous.Planned; // "..., followed by a summit"
         if (verb && a.Is(trigger - 1, "to")) return true; // "agreed to meet", "readiness to meet"
@@ -457,130 +438,5 @@ internal static class EventFinder
         for (int i = token - 1; i >= s && i >= token - within; i--)
             if (a.Is(i, word)) return true;
         return false;
-    }
-
-    static List<Cluster> ClusterDrafts(ArticleText a, List<Draft> drafts)
-    {
-        var clusters = new List<Cluster>();
-        Draft? prev = null;
-        foreach (var d in drafts)
-        {
-            int target = -1;
-            if (prev is not null && prev.Sentence == d.Sentence && prev.Cluster >= 0 && SameClause(a, prev, d)) target = prev.Cluster;
-            else if (d.Definite && d.Place is null) target = LatestCompatible(clusters, d);
-            if (target < 0 && (d.Participants.Count > 0 || d.Place is not null)) target = BestCompatible(clusters, d);
-            if (target < 0 && (d.Participants.Count > 0 || d.Place is not null || d.Date is not null))
-            {
-                clusters.Add(new Cluster { Type = d.Type, Planned = d.Planned, FirstSentence = d.Sentence, LastSentence = d.Sentence, From = d.From, To = d.To });
-                target = clusters.Count - 1;
-            }
-            if (target >= 0) Join(clusters[target], d, target);
-            prev = d;
-        }
-        return MergeSamePlace(clusters, drafts);
-    }
-
-    /// <summary>
-    /// Clusters of one article compatible in type, status and dates are one event seen twice when they share the place,
-    /// or when one has no place and they share two people.
-    /// </summary>
-    static List<Cluster> MergeSamePlace(List<Cluster> clusters, List<Draft> drafts)
-    {
-        var into = Enumerable.Range(0, clusters.Count).ToArray();
-        for (int i = 0; i < clusters.Count; i++)
-            for (int j = i + 1; j < clusters.Count; j++)
-            {
-                var (a, b) = (clusters[i], clusters[j]);
-                if (into[j] != j || into[i] != i) continue;
-                bool samePlace = a.Place is not null && b.Place is not null && EventMatcher.SamePlace(a.Place, b.Place);
-                bool sameCast = (a.Place is null || b.Place is null) && a.Participants.Count(b.Participants.Contains) >= 2;
-                if (!samePlace && !sameCast) continue;
-                if (a.Planned && a.Participants.Count > 0 && b.Participants.Count > 0
-                    && !(a.Participants.Count == b.Participants.Count && b.Participants.All(a.Participants.Contains))) continue; // two different plans
-                if (EventMatcher.GroupOf(a.Type) != EventMatcher.GroupOf(b.Type) || a.Planned != b.Planned || !Overlap(a.From, a.To, b.From, b.To)) continue;
-                if (!EventMatcher.DatesCompatible(a.Date, b.Date)) continue;
-                foreach (var p in b.Participants) if (!a.Participants.Contains(p)) a.Participants.Add(p);
-                a.Place ??= b.Place;
-                if (a.Date is null || (a.Date.Day is null && b.Date?.Day is not null)) a.Date = b.Date ?? a.Date;
-                (a.From, a.To) = (Max(a.From, b.From), Min(a.To, b.To));
-                if (Rank(b.Type) < Rank(a.Type)) a.Type = b.Type;
-                into[j] = i;
-            }
-        var kept = new List<Cluster>();
-        var newIndex = new int[clusters.Count];
-        for (int i = 0; i < clusters.Count; i++)
-            if (into[i] == i) { newIndex[i] = kept.Count; kept.Add(clusters[i]); }
-        foreach (var d in drafts)
-            if (d.Cluster >= 0) d.Cluster = newIndex[into[d.Cluster]];
-        return kept;
-    }
-
-    static bool Overlap(DateOnly aFrom, DateOnly aTo, DateOnly bFrom, DateOnly bTo) => aFrom <= bTo && bFrom <= aTo;
-    static DateOnly Max(DateOnly x, DateOnly y) => x > y ? x : y;
-    static DateOnly Min(DateOnly x, DateOnly y) => x < y ? x : y;
-
-    /// <summary>Two triggers of one sentence name one event unless a sequencing word or a change of status lies between them.</summary>
-    static bool SameClause(ArticleText a, Draft first, Draft second)
-    {
-        if (EventMatcher.GroupOf(first.Type) != EventMatcher.GroupOf(second.Type) || first.Planned != second.Planned) return false;
-        if (!EventMatcher.DatesCompatible(first.Date, second.Date) || !Overlap(first.From, first.To, second.From, second.To)) return false;
-        for (int i = first.Trigger + 1; i < second.Trigger; i++)
-            if (a.IsIn(i, Sequencers)) return false;
-        return true;
-    }
-
-    static void Join(Cluster c, Draft d, int index)
-    {
-        foreach (var p in d.Participants)
-            if (!c.Participants.Contains(p)) c.Participants.Add(p);
-        c.Place ??= d.Place;
-        if (c.Date is null || (c.Date.Day is null && d.Date?.Day is not null)) c.Date = d.Date ?? c.Date;
-        if (Rank(d.Type) < Rank(c.Type)) c.Type = d.Type;
-        (c.From, c.To) = (Max(c.From, d.From), Min(c.To, d.To));
-        c.LastSentence = d.Sentence;
-        d.Cluster = index;
-    }
-
-    static int Rank(EventType t) => t switch { EventType.Summit => 0, EventType.Meeting => 1, EventType.Talks => 2, EventType.Visit => 3, _ => 0 };
-
-    static bool Compatible(Cluster c, Draft d)
-    {
-        if (EventMatcher.GroupOf(c.Type) != EventMatcher.GroupOf(d.Type) || c.Planned != d.Planned) return false;
-        if (!EventMatcher.DatesCompatible(c.Date, d.Date) || !Overlap(c.From, c.To, d.From, d.To)) return false;
-        if (c.Place is not null && d.Place is not null && !EventMatcher.SamePlace(c.Place, d.Place)) return false;
-        if (c.Planned && c.Participants.Count > 0 && d.Participants.Count > 0
-            && !(c.Participants.Count == d.Participants.Count && d.Participants.All(c.Participants.Contains))) return false;
-        return true;
-    }
-
-    static int LatestCompatible(List<Cluster> clusters, Draft d)
-    {
-        int best = -1;
-        for (int i = 0; i < clusters.Count; i++)
-            if (d.Sentence - clusters[i].LastSentence <= 12 && Compatible(clusters[i], d) && (best < 0 || clusters[i].LastSentence >= clusters[best].LastSentence))
-                best = i;
-        return best;
-    }
-
-    static int BestCompatible(List<Cluster> clusters, Draft d)
-    {
-        int best = -1;
-        double bestScore = 0;
-        for (int i = 0; i < clusters.Count; i++)
-        {
-            var c = clusters[i];
-            if (!Compatible(c, d)) continue;
-            int shared = d.Participants.Count(c.Participants.Contains);
-            bool samePlace = c.Place is not null && d.Place is not null && EventMatcher.SamePlace(c.Place, d.Place);
-            bool unknownCast = c.Participants.Count == 0 || d.Participants.Count == 0;
-            // A report naming only a place joins an event at that place, not any event that lacks one.
-            if (d.Participants.Count == 0 && d.Place is not null && !samePlace) continue;
-            // Two full casts must share two people: a Putin-Zelenskyy meeting is not the Trump-Putin summit.
-            int needed = c.Participants.Count >= 2 && d.Participants.Count >= 2 ? 2 : 1;
-            if (shared < needed && !samePlace && !unknownCast) continue;
-            double score = shared + (samePlace ? 2 : 0) + (c.Date == d.Date && d.Date is not null ? 2 : 0) + 0.01 * i;
-            if (score > bestScore) { bestScore = score; best = i; }
-        }
-        return best;
     }
 }

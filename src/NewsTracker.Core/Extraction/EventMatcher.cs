@@ -55,18 +55,37 @@ public static class EventMatcher
     public static bool SameEvent(ExtractedEvent a, ExtractedEvent b) => Score(a, b) >= Threshold;
 
     /// <summary>
+    /// The index of the known event a new report belongs to (the best <see cref="Score"/> at or above
+    /// <see cref="Threshold"/>), or -1 when it is a new event. Store the result of <see cref="Merge"/> in its place.
+    /// </summary>
+    public static int BestMatch(ExtractedEvent report, IReadOnlyList<ExtractedEvent> known)
+    {
+        int best = -1;
+        double bestScore = Threshold;
+        for (int i = 0; i < known.Count; i++)
+        {
+            double score = Score(known[i], report);
+            if (score >= bestScore && (best < 0 || score > bestScore)) { best = i; bestScore = score; }
+        }
+        return best;
+    }
+
+    /// <summary>
     /// One report of two: the more specific date, the first place named, every participant, the stronger type
     /// (a summit stays a summit), held once either report says it happened, and the first report's sentence.
     /// </summary>
     public static ExtractedEvent Merge(ExtractedEvent a, ExtractedEvent b)
     {
-        var participants = a.Participants.Concat(b.Participants).Distinct(StringComparer.Ordinal).ToList();
+        var participants = a.Participants.ToList();
+        foreach (var p in b.Participants)
+            if (!participants.Any(q => SamePerson(p, q))) participants.Add(p);
         var date = a.Date is null ? b.Date : b.Date is null ? a.Date : a.Date.Day is not null ? a.Date : b.Date.Day is not null ? b.Date : a.Date;
         var type = TypeRank(b.Type) < TypeRank(a.Type) ? b.Type : a.Type;
         return new ExtractedEvent(type, date, a.Planned && b.Planned, a.Place ?? b.Place, participants, a.Sentence);
     }
 
-    static int TypeRank(EventType t) => t switch
+    /// <summary>Which type names a merged event: the most specific (a summit stays a summit when another report says "talks").</summary>
+    internal static int TypeRank(EventType t) => t switch
     {
         EventType.Summit => 0, EventType.Call => 1, EventType.Exchange => 2, EventType.Meeting => 3,
         EventType.Talks => 4, EventType.Visit => 5, _ => 6,
@@ -76,8 +95,22 @@ public static class EventMatcher
     {
         int shared = 0;
         foreach (var p in a.Participants)
-            if (b.Participants.Contains(p)) shared++;
+            if (b.Participants.Any(q => SamePerson(p, q))) shared++;
         return shared;
+    }
+
+    /// <summary>
+    /// Story actors always carry their canonical name; people discovered in two articles may be spelled
+    /// "Steve Witkoff" and "Steven Witkoff": same surname and first names that agree are one person.
+    /// </summary>
+    internal static bool SamePerson(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal)) return true;
+        int sa = a.LastIndexOf(' '), sb = b.LastIndexOf(' ');
+        if (sa < 0 || sb < 0 || !a.AsSpan(sa).Equals(b.AsSpan(sb), StringComparison.OrdinalIgnoreCase)) return false;
+        var fa = a.AsSpan(0, a.IndexOf(' ')).TrimEnd('.');
+        var fb = b.AsSpan(0, b.IndexOf(' ')).TrimEnd('.');
+        return fa.StartsWith(fb, StringComparison.OrdinalIgnoreCase) || fb.StartsWith(fa, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Places compare without case and without a leading "the" ("the White House" = "White House").</summary>

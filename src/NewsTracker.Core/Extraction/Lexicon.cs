@@ -46,7 +46,7 @@ internal static class Lexicon
         "called", "calling", "urged", "promised", "pledged", "vowed", "predicted", "conceded", "maintained", "maintains",
         "reiterated", "recalled", "commented", "asked", "denied", "denies", "expressed", "signaled", "signalled",
         "indicated", "proposed", "praised", "stating", "saying", "telling", "adding", "describing", "conveyed", "hailed",
-        "welcomed", "criticized", "criticised", "dismissed", "rejected", "accused", "demanded", "agreed", "thanked");
+        "welcomed", "criticized", "criticised", "dismissed", "rejected", "accused", "demanded", "agreed", "thanked", "quoted");
 
     /// <summary>Verbs that introduce a reported statement ("X insisted on...", "X confirmed that...").</summary>
     public static readonly WordSet ReportingVerbs = Set(
@@ -135,7 +135,11 @@ internal static class Lexicon
         "Islands", "Mountain", "River", "Lake", "Province", "County", "District", "Valley", "Coast", "Gulf", "Ocean",
         "Plan", "Agreement", "Accord", "Accords", "Treaty", "Act", "Law", "Bill", "Order", "Initiative", "Program",
         "Programme", "Project", "Operation", "Coalition", "Alliance", "Front", "Movement", "Service", "Services",
-        "Intelligence", "Guard", "Command", "Headquarters", "Embassy", "Consulate", "Mission", "Delegation");
+        "Intelligence", "Guard", "Command", "Headquarters", "Embassy", "Consulate", "Mission", "Delegation",
+        "Church", "Cathedral", "Orthodox", "Catholic", "Airlines", "Airways", "Railways", "Television", "Radio", "Telegram",
+        "Energy", "Oil", "Gas", "Holdings", "Academy", "School", "Hospital", "Stadium", "Museum", "Theatre", "Theater",
+        "Kremlin", "Pentagon", "Duma", "Rada", "Verkhovna", "Cabinet", "Administration", "Presidency", "Chamber", "Assembly",
+        "Liberation", "Independence", "Victory", "Revolution", "Republican", "Democrat", "Democratic", "Conservative", "Labour");
 
     /// <summary>Determiners and prepositions: they end a run of title words or name words.</summary>
     public static readonly WordSet FunctionWords = Set(

@@ -26,8 +26,6 @@ internal sealed class PhraseTrie
         comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
     }
 
-    public int Count { get; private set; }
-
     /// <summary>Adds a phrase; when it is already present the first value is kept.</summary>
     public void Add(string phrase, int value)
     {
@@ -51,7 +49,7 @@ internal sealed class PhraseTrie
             if (!node.Next.TryGetValue(key, out var child)) node.Next[key] = child = new Node();
             node = child;
         }
-        if (node.Value < 0) { node.Value = value; Count++; }
+        if (node.Value < 0) node.Value = value;
     }
 
     /// <summary>The value of the longest phrase starting at token <paramref name="start"/> (before <paramref name="limit"/>), or -1.</summary>

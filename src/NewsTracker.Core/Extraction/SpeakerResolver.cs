@@ -96,11 +96,25 @@ internal sealed class SpeakerResolver
     }
 
     /// <summary>The speech verb right after a reference (skipping "has", "also", "-ly" adverbs...), or -1.</summary>
-    public int SpeechVerbAfter(int last, int limit)
+    public int SpeechVerbAfter(int last, int limit) => VerbAfter(last, limit, Lexicon.SpeechVerbs);
+
+    /// <summary>
+    /// A verb of <paramref name="verbs"/> right after a reference, skipping auxiliaries, "-ly" adverbs and one
+    /// parenthetical between commas ("Merz, who hosted the talks, said"; "Peskov, asked about it, said"), or -1.
+    /// </summary>
+    public int VerbAfter(int last, int limit, WordSet verbs)
     {
-        for (int i = last + 1; i < limit && i <= last + 4; i++)
+        int i = last + 1;
+        if (article.IsPunct(i, ','))
         {
-            if (article.IsIn(i, Lexicon.SpeechVerbs)) return i;
+            int close = i + 1;
+            while (close < limit && close <= i + 16 && !article.IsPunct(close, ',')) close++;
+            if (close >= limit || close > i + 16) return -1;
+            i = close + 1;
+        }
+        for (int stop = i + 3; i < limit && i <= stop; i++)
+        {
+            if (article.IsIn(i, verbs)) return i;
             if (!(article.IsIn(i, Lexicon.Auxiliaries) || article.Word(i).EndsWith("ly", StringComparison.Ordinal))) return -1;
         }
         return -1;

@@ -2,7 +2,7 @@ namespace NewsTracker.Core.Extraction;
 
 /// <summary>
 /// Reported statements: a person (name, description or pronoun, not a possessive) followed, after at most three
-/// auxiliaries or adverbs ("has", "also", "openly"), by a reporting verb ("insisted", "confirmed", "told X that").
+/// auxiliaries or adverbs ("has", "also", "openly") or one parenthetical (", who hosted the talks,"), by a reporting verb ("insisted", "confirmed", "told X that").
 /// The claim is the reported clause: from after the verb (and after "that") to the end of the sentence. Verbs that
 /// take any object ("signaled a shift", "stressed the implications") report something only with "that" or
 /// "on"/"for"; "said", "insisted" and their kin report without. Sentences with quotation marks or ending in a colon
@@ -30,12 +30,7 @@ internal static class StatementFinder
             foreach (var r in speakers.In(s))
             {
                 if (r.Possessive) continue;
-                int verb = -1;
-                for (int i = r.Last + 1; i < end && i <= r.Last + 4; i++)
-                {
-                    if (a.IsIn(i, Lexicon.ReportingVerbs)) { verb = i; break; }
-                    if (!(a.IsIn(i, Lexicon.Auxiliaries) || a.Word(i).EndsWith("ly", StringComparison.Ordinal))) break;
-                }
+                int verb = speakers.VerbAfter(r.Last, end, Lexicon.ReportingVerbs);
                 if (verb < 0) continue;
                 int start = verb + 1;
                 // "told reporters that", "conveyed to European leaders that": the clause starts after "that".

@@ -160,12 +160,8 @@ public sealed class ArticleIndexer(NewsTrackerDb db, StoryCatalog story, TimePro
         }
         var candidates = await query.OrderByDescending(e => e.Id).Take(500).ToListAsync(ct);
         candidates.AddRange(db.Events.Local.Where(e => db.Entry(e).State == EntityState.Added));
-        return candidates
-            .Select(e => (Event: e, Score: EventMatcher.Score(ToExtracted(e), reported)))
-            .Where(c => c.Score >= EventMatcher.Threshold)
-            .OrderByDescending(c => c.Score)
-            .Select(c => c.Event)
-            .FirstOrDefault();
+        int best = EventMatcher.BestMatch(reported, candidates.Select(ToExtracted).ToList());
+        return best < 0 ? null : candidates[best];
     }
 
     static ExtractedEvent ToExtracted(Event e) =>

@@ -51,6 +51,8 @@ public class ActorTests
     [InlineData("French Foreign Minister Jean-Noel Barrot arrived.", "Jean-Noel Barrot", "French Foreign Minister")]
     [InlineData("Military analyst Anna Berg doubts it.", "Anna Berg", "Military analyst")]
     [InlineData("U.S. Ambassador to NATO Matthew Whitaker arrived.", "Matthew Whitaker", null)]
+    [InlineData("Oleksandr Merezhko, chair of the foreign affairs committee, disagreed.", "Oleksandr Merezhko", "chair")]
+    [InlineData("Anna Berg, Sweden's ambassador, disagreed.", "Anna Berg", "Sweden's ambassador")]
     public void People_outside_the_story_are_discovered_with_their_role(string text, string name, string? role)
     {
         var actor = TestStory.Extract(text).Actors.Single(a => a.Name == name);
@@ -68,6 +70,8 @@ public class ActorTests
     [InlineData("The talks were held at the White House in Washington.")]
     [InlineData("European Leaders Show Support for Peace Plan")]
     [InlineData("Russian Foreign Ministry officials left.")]
+    [InlineData("Macron, Merz and Starmer flew to Washington.")]
+    [InlineData("The Russian Orthodox Church backed the war, Russian Airlines Flight data showed.")]
     public void Bylines_outlets_places_and_headings_are_no_people(string text)
     {
         Assert.DoesNotContain(TestStory.Extract(text).Actors, a => a.Discovered);

@@ -54,4 +54,27 @@ public class EventMatcherTests
         Assert.Equal(0, EventMatcher.Score(Event(EventType.Call, null, who: ["A"]), Event(EventType.Exchange, null, who: ["A"])));
         Assert.InRange(EventMatcher.Score(Event(EventType.Meeting, null, who: ["A"]), Event(EventType.Meeting, null, who: ["B"])), 0.0001, EventMatcher.Threshold - 0.5);
     }
+
+    [Fact]
+    public void Discovered_people_match_across_spellings()
+    {
+        var a = Event(EventType.Meeting, "2025-08-15", who: ["Steve Witkoff", "Kirill Dmitriev"]);
+        var b = Event(EventType.Meeting, "2025-08", who: ["Steven Witkoff", "Kirill Dmitriev"]);
+        Assert.True(EventMatcher.SameEvent(a, b));
+        Assert.Equal(2, EventMatcher.Merge(a, b).Participants.Count);
+        Assert.False(EventMatcher.SameEvent(a, Event(EventType.Meeting, "2025-08", who: ["Ann Witkoff", "Joe Dmitriev"])));
+    }
+
+    [Fact]
+    public void BestMatch_picks_the_strongest_known_event_or_none()
+    {
+        var known = new[]
+        {
+            Event(EventType.Summit, "2025-08-15", place: "Alaska", who: ["A", "B"]),
+            Event(EventType.Summit, "2025-08-18", place: "White House", who: ["A", "C"]),
+        };
+        Assert.Equal(1, EventMatcher.BestMatch(Event(EventType.Meeting, "2025-08", place: "White House", who: ["C"]), known));
+        Assert.Equal(0, EventMatcher.BestMatch(Event(EventType.Talks, null, place: "Alaska", who: ["B"]), known));
+        Assert.Equal(-1, EventMatcher.BestMatch(Event(EventType.Call, "2025-08-18", who: ["A", "C"]), known));
+    }
 }

@@ -205,4 +205,30 @@ public class EventTests
         var events = Events("Lopez met Smith on Tuesday. The plan was cut after talks in Geneva between officials.");
         Assert.Equal(2, events.Count);
     }
+
+    [Fact]
+    public void The_day_something_was_said_is_not_the_day_of_the_event()
+    {
+        var e = Assert.Single(Events("Lopez said on Monday that talks with Smith in Geneva on Sunday went well."));
+        Assert.Equal("2025-08-17", e.Date?.ToString());
+    }
+
+    [Fact]
+    public void The_subject_after_a_fronted_phrase_takes_part()
+    {
+        var events = Events("After a phone call with Smith, Lopez announces plans for a summit in Budapest.");
+        var summit = Assert.Single(events, e => e.Type == EventType.Summit);
+        Assert.Equal(["Maria Lopez"], summit.Participants);
+        Assert.True(summit.Planned);
+        Assert.Equal(["Maria Lopez", "Tom Smith"], Assert.Single(events, e => e.Type == EventType.Call).Participants.Order());
+    }
+
+    [Fact]
+    public void Leaders_who_speak_by_phone_hold_a_call()
+    {
+        var e = Assert.Single(Events("February 12: Lopez and Smith speak by phone for 90 minutes."));
+        Assert.Equal(EventType.Call, e.Type);
+        Assert.Equal("2025-02-12", e.Date?.ToString());
+        Assert.Equal(2, e.Participants.Count);
+    }
 }

@@ -14,6 +14,8 @@ public class QuoteTests
     [InlineData("Lopez told reporters: “We will win.”")]
     [InlineData("Lopez, speaking in Madrid, said “we will win.”")]
     [InlineData("According to Lopez, “we will win.”")]
+    [InlineData("“We will win,” according to Lopez.")]
+    [InlineData("“We will win,” Lopez was quoted as saying by state media.")]
     public void Speaker_before_or_after_the_quote(string text)
     {
         var (speaker, words) = Assert.Single(Quotes(text));
@@ -134,5 +136,19 @@ public class QuoteTests
     public void An_unnamed_speaker_does_not_inherit_the_last_speaker()
     {
         Assert.Equal([("Maria Lopez", "We are close")], Quotes("“We are close,” Lopez said. “We are making progress,” a senior official said."));
+    }
+
+    [Fact]
+    public void Windows_line_breaks_are_paragraph_breaks_too()
+    {
+        Assert.Equal([("Maria Lopez", "We will win"), ("Tom Smith", "Next")],
+            Quotes("“We will win,” Lopez said.\r\n\r\n“Next,” Smith said."));
+    }
+
+    [Fact]
+    public void A_multi_word_title_description_resolves_too()
+    {
+        Assert.Equal([("Mark Rutte", "united.")],
+            Quotes("NATO Secretary General Mark Rutte met Lopez. The secretary general said the alliance was “united.”"));
     }
 }

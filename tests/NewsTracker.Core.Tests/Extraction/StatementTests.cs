@@ -40,4 +40,10 @@ public class StatementTests
         Assert.Empty(Statements("Speaking in Madrid, Lopez said: 'We will not leave.'"));
         Assert.Empty(Statements("'No deal yet,' Lopez told state TV."));
     }
+
+    [Fact]
+    public void A_parenthetical_between_commas_does_not_hide_the_verb()
+    {
+        Assert.Equal([("Maria Lopez", "Europe would not accept the deal")], Statements("Lopez, who hosted the talks in Madrid, said Europe would not accept the deal."));
+    }
 }

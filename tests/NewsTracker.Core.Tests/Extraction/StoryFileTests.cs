@@ -56,4 +56,23 @@ public class StoryFileTests
         });
         Assert.Equal("2025-08-15", Assert.Single(expected.Events).Date?.ToString());
     }
+
+    [Theory]
+    [InlineData("Drones struck deep inside Russian territory overnight.")]
+    [InlineData("Moscow again raised the threat of nuclear weapons.")]
+    [InlineData("The report was released on Monday.")]
+    [InlineData("Trump announced new tariffs on Canadian steel.")]
+    public void Common_words_alone_tag_no_topic(string text)
+    {
+        Assert.Empty(new StoryExtractor(LoadShipped()).Extract(text, TestStory.Tuesday).Topics);
+    }
+
+    [Theory]
+    [InlineData("Kyiv refuses to cede territory in the Donetsk region.", "territory")]
+    [InlineData("Ukraine offered to buy $90 billion worth of U.S. weapons.", "military-aid")]
+    [InlineData("American Marc Fogel was released in a prisoner swap.", "prisoner-exchange")]
+    public void Story_terms_tag_their_topic(string text, string slug)
+    {
+        Assert.Contains(new StoryExtractor(LoadShipped()).Extract(text, TestStory.Tuesday).Topics, t => t.Slug == slug);
+    }
 }

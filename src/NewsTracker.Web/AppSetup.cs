@@ -33,11 +33,12 @@ public static class AppSetup
         builder.Services.AddSingleton(TimeProvider.System);
 
         // Settings are read when services are first built, so tests and commands can override them.
-        builder.Services.AddDbContext<NewsTrackerDb>((services, o) => o.UseSqlite(
-            services.GetRequiredService<IConfiguration>().GetConnectionString("NewsTracker")
-            ?? throw new InvalidOperationException("ConnectionStrings:NewsTracker is not set."),
-            // Pages load events with several collections; split queries avoid a cartesian explosion of rows.
-            sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+        builder.Services.AddDbContext<NewsTrackerDb>((services, o) =>
+        {
+            var settings = services.GetRequiredService<IConfiguration>();
+            o.UseStore(StoreConfiguration.ProviderFrom(settings), settings.GetConnectionString("NewsTracker")
+                ?? throw new InvalidOperationException("ConnectionStrings:NewsTracker is not set."));
+        });
 
         builder.Services.AddSingleton(services => StoryCatalog.Load(DocumentFetcher.ResolveFilePath(
             services.GetRequiredService<IConfiguration>()["NewsTracker:Story"] ?? "stories/ukraine-peace-talks.json")));
@@ -51,6 +52,7 @@ public static class AppSetup
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestionOptions>>().Value));
         builder.Services.AddSingleton<PollSchedule>();
         builder.Services.AddSingleton<StoreGate>();
+        builder.Services.AddSingleton<FeedLeases>();
         builder.Services.AddScoped<FeedRefresher>();
         builder.Services.AddScoped<ArticleIndexer>();
         builder.Services.AddScoped<StoryExport>();

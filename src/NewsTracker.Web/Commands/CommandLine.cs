@@ -7,11 +7,11 @@ namespace NewsTracker.Web.Commands;
 
 /// <summary>
 /// The app's command-line forms: <c>ingest &lt;feed&gt;...</c> (one ingestion pass, then exit),
-/// <c>export &lt;file&gt;</c>, <c>parse-feed &lt;url or file&gt;</c> and <c>extract-bench &lt;folder&gt;</c>.
+/// <c>export &lt;file&gt;</c>, <c>copy-store --to &lt;connection string&gt;</c>, <c>parse-feed &lt;url or file&gt;</c> and <c>extract-bench &lt;folder&gt;</c>.
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsStoreCommand(string[] args) => args is ["ingest", ..] or ["export", ..];
+    public static bool IsStoreCommand(string[] args) => args is ["ingest", ..] or ["export", ..] or ["copy-store", ..];
 
     public static async Task<int> RunStandaloneAsync(string[] args) => args switch
     {
@@ -36,6 +36,10 @@ public static class CommandLine
             case ["ingest", _, ..]:
                 return await IngestAsync(services, args[1..]);
 
+            case ["copy-store", "--to", var target]:
+                return await CopyStoreCommand.RunAsync(services.GetRequiredService<NewsTrackerDb>(), target,
+                    services.GetRequiredService<TimeProvider>(), Console.Out, CancellationToken.None);
+
             default:
                 return Usage();
         }
@@ -47,7 +51,9 @@ public static class CommandLine
         var db = services.GetRequiredService<NewsTrackerDb>();
         var clock = services.GetRequiredService<TimeProvider>();
         var refresher = services.GetRequiredService<FeedRefresher>();
-        await services.GetRequiredService<ArticleIndexer>().IndexPendingAsync(CancellationToken.None);
+        // Articles an interrupted run stored but did not finish extracting.
+        var indexer = services.GetRequiredService<ArticleIndexer>();
+        await services.GetRequiredService<StoreGate>().RunAsync(db, () => indexer.IndexPendingAsync(CancellationToken.None), CancellationToken.None);
 
         int failures = 0;
         foreach (var location in locations)
@@ -79,6 +85,8 @@ public static class CommandLine
               (no command)                 run the web app
               ingest <feed url or file>... one ingestion pass over these feeds, then exit
               export <file.json>           write the store as JSON (the shape of GET /api/export)
+              copy-store --to <connection string>
+                                           copy the store into an empty PostgreSQL database and compare counts
               parse-feed <url or file>     print a feed as the parser sees it, or its error
               extract-bench <folder> [--out predictions.json]
                                            score main-text extraction on html/<id>.html.gz + ground-truth.json

@@ -1,8 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using NewsTracker.Web.Ingestion;
 using NewsTracker.Web.Story;
+using Npgsql;
 
 namespace NewsTracker.Web.Data;
 
@@ -23,13 +26,34 @@ public static class DatabaseStartup
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         }
 
-        await SchemaUpgrader.UpgradeAsync(db, clock, ct);
-        await scope.ServiceProvider.GetRequiredService<StoryCatalog>().SyncAsync(db, ct);
+        if (db.Database.IsNpgsql())
+        {
+            // Instances sharing one PostgreSQL may start together: one at a time creates, upgrades and fills the store.
+            await CreatePostgresDatabaseAsync(db, ct);
+            await PostgresAdvisoryLock.RunAsync(db, PostgresAdvisoryLock.Startup, () => PrepareStoreAsync(scope.ServiceProvider, db, clock, ct), ct);
+        }
+        else
+            await PrepareStoreAsync(scope.ServiceProvider, db, clock, ct);
+    }
 
-        var configured = scope.ServiceProvider.GetRequiredService<IOptions<IngestionOptions>>().Value.Feeds;
+    static async Task PrepareStoreAsync(IServiceProvider services, NewsTrackerDb db, TimeProvider clock, CancellationToken ct)
+    {
+        await SchemaUpgrader.UpgradeAsync(db, clock, ct);
+        await services.GetRequiredService<StoryCatalog>().SyncAsync(db, ct);
+
+        var configured = services.GetRequiredService<IOptions<IngestionOptions>>().Value.Feeds;
         var known = await db.Feeds.Select(f => f.Url).ToListAsync(ct);
         foreach (var url in configured.Where(u => !string.IsNullOrWhiteSpace(u)).Except(known))
             db.Feeds.Add(new Feed { Url = url, AddedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The database itself must exist before a lock can be taken in it; two instances may both try to create it.</summary>
+    static async Task CreatePostgresDatabaseAsync(NewsTrackerDb db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(ct)) return;
+        try { await creator.CreateAsync(ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase) { }
     }
 }

@@ -31,6 +31,10 @@ public sealed class Feed
     public int PollIntervalSeconds { get; set; }
     /// <summary>Why the feed was paused: by the administrator, or automatically after failing too often.</summary>
     public string? PausedReason { get; set; }
+
+    /// <summary>The instance fetching this feed now, when several share the store (see FeedLeases), and until when.</summary>
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
 }
 
 /// <summary>One stored article: its clean main text and where it came from.</summary>

@@ -46,6 +46,7 @@ public sealed class NewsTrackerDb(DbContextOptions<NewsTrackerDb> options) : DbC
         model.Entity<ArticleOutlet>(e =>
         {
             e.HasIndex(o => o.ArticleId);
+            e.HasIndex(o => o.Url);
             e.HasOne(o => o.Article).WithMany(a => a.Outlets).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Feed>().WithMany().HasForeignKey(o => o.FeedId).OnDelete(DeleteBehavior.SetNull);
         });

@@ -40,18 +40,18 @@ public sealed class FeedRefresher(
         {
             document = await fetcher.FetchAsync(feed.Url, new CacheValidators(feed.ETag, feed.LastModified), ct);
             if (document is null)
-                return await gate.RunAsync(() => RecordNotModifiedAsync(feed, startedAt, ct), ct);
+                return await gate.RunAsync(db, () => RecordNotModifiedAsync(feed, startedAt, ct), ct);
             parsed = FeedParser.Parse(document.Body, document.ContentType);
             candidates = await PrepareNewItemsAsync(parsed, ct);
         }
         catch (Exception e) when (e is FetchException or FeedParseException)
         {
-            return await gate.RunAsync(() => RecordFailureAsync(feed, startedAt, e.Message, (e as FetchException)?.RetryAfter, ct), ct);
+            return await gate.RunAsync(db, () => RecordFailureAsync(feed, startedAt, e.Message, (e as FetchException)?.RetryAfter, ct), ct);
         }
 
         try
         {
-            return await gate.RunAsync(() => StoreAsync(feed, parsed, document, candidates, startedAt, ct), ct);
+            return await gate.RunAsync(db, () => StoreAsync(feed, parsed, document, candidates, startedAt, ct), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -60,7 +60,7 @@ public sealed class FeedRefresher(
             log.LogError(e, "Storing items of feed {FeedUrl} failed", feed.Url);
             db.ChangeTracker.Clear();
             var fresh = await db.Feeds.FindAsync([feed.Id], ct) ?? feed;
-            return await gate.RunAsync(() => RecordFailureAsync(fresh, startedAt, $"storing its items failed: {e.Message}", null, ct), ct);
+            return await gate.RunAsync(db, () => RecordFailureAsync(fresh, startedAt, $"storing its items failed: {e.Message}", null, ct), ct);
         }
     }
 
@@ -78,21 +78,23 @@ public sealed class FeedRefresher(
             if (string.IsNullOrEmpty(link) && string.IsNullOrEmpty(guid)) continue;
             string url = link ?? guid!;
             string canonical = CanonicalUrl.Of(url);
-            if (await IsStoredAsync(guid, canonical, ct)) continue;
+            if (await IsStoredAsync(guid, url, canonical, ct)) continue;
 
             var (text, pageCanonical) = await ArticleTextAsync(item, link, ct);
             if (pageCanonical is not null && pageCanonical != canonical)
             {
                 canonical = pageCanonical;
-                if (await IsStoredAsync(guid, canonical, ct)) continue;
+                if (await IsStoredAsync(guid, url, canonical, ct)) continue;
             }
             candidates.Add(new Candidate(item, url, canonical, TitleText(item.Title), text));
         }
         return candidates;
     }
 
-    Task<bool> IsStoredAsync(string? guid, string canonicalUrl, CancellationToken ct) =>
-        db.Articles.AnyAsync(a => (guid != null && a.Guid == guid) || a.CanonicalUrl == canonicalUrl, ct);
+    /// <summary>Stored as an article, or already recorded as another outlet of one (else every poll would add that outlet again).</summary>
+    async Task<bool> IsStoredAsync(string? guid, string url, string canonicalUrl, CancellationToken ct) =>
+        await db.Articles.AnyAsync(a => (guid != null && a.Guid == guid) || a.CanonicalUrl == canonicalUrl, ct)
+        || await db.ArticleOutlets.AnyAsync(o => o.Url == url, ct);
 
     /// <summary>The item's own text, or the linked page's main text when the feed carries only a summary; and the page's canonical URL.</summary>
     async Task<(string Text, string? CanonicalUrl)> ArticleTextAsync(FeedItem item, string? link, CancellationToken ct)
@@ -118,7 +120,7 @@ public sealed class FeedRefresher(
     async Task<RefreshResult> StoreAsync(Feed feed, ParsedFeed parsed, FetchedDocument document, List<Candidate> candidates,
         DateTimeOffset startedAt, CancellationToken ct)
     {
-        int stored = 0, duplicates = 0, offStory = 0;
+        int stored = 0, duplicates = 0, offStory = 0, storedMeanwhile = 0;
         foreach (var candidate in candidates)
         {
             switch (await StoreItemAsync(feed, candidate, ct))
@@ -126,9 +128,10 @@ public sealed class FeedRefresher(
                 case ItemOutcome.Stored: stored++; break;
                 case ItemOutcome.Duplicate: duplicates++; break;
                 case ItemOutcome.OffStory: offStory++; break;
+                case ItemOutcome.AlreadyStored: storedMeanwhile++; break;
             }
         }
-        int seen = parsed.Items.Count - candidates.Count;
+        int seen = parsed.Items.Count - candidates.Count + storedMeanwhile;
 
         var now = clock.GetUtcNow();
         feed.Title = string.IsNullOrWhiteSpace(parsed.Title) ? feed.Title : parsed.Title.Trim();
@@ -145,12 +148,14 @@ public sealed class FeedRefresher(
         return new RefreshResult(stored, seen, duplicates, offStory, null);
     }
 
-    enum ItemOutcome { Stored, Duplicate, OffStory }
+    enum ItemOutcome { Stored, Duplicate, OffStory, AlreadyStored }
 
     async Task<ItemOutcome> StoreItemAsync(Feed feed, Candidate candidate, CancellationToken ct)
     {
         var (item, url, canonical, title, text) = candidate;
         if (!story.OnStory.Matches(title) && !story.OnStory.Matches(text)) return ItemOutcome.OffStory;
+        // Asked again inside the gate: another feed, or another instance, may have stored it since it was prepared.
+        if (await IsStoredAsync(item.Id?.Trim(), url, canonical, ct)) return ItemOutcome.AlreadyStored;
 
         var now = clock.GetUtcNow();
         string source = SourceName(url, feed);

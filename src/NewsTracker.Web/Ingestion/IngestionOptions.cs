@@ -25,6 +25,9 @@ public sealed class IngestionOptions
     /// <summary>How many feeds are fetched at once; one slow server holds up only its own slot.</summary>
     public int MaxConcurrentFeeds { get; set; } = 4;
 
+    /// <summary>How long an instance holds a feed it is refreshing; a claim left by an instance that died expires after this.</summary>
+    public TimeSpan FeedLease { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often the scheduler looks for due feeds.</summary>
     public TimeSpan Tick { get; set; } = TimeSpan.FromSeconds(30);
 

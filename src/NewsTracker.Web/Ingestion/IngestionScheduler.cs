@@ -4,9 +4,15 @@ using NewsTracker.Web.Data;
 
 namespace NewsTracker.Web.Ingestion;
 
-/// <summary>Only ticks: each tick refreshes the feeds that are due, a few at once, one scope per feed so one failure stays with its feed.</summary>
+/// <summary>
+/// Only ticks: each tick refreshes the feeds that are due, a few at once, one scope per feed so one failure stays
+/// with its feed. Each feed is claimed just before its refresh (see FeedLeases), so instances sharing the store
+/// split the due feeds between them and a claim is held only while its feed is being refreshed.
+/// </summary>
 public sealed class IngestionScheduler(
     IServiceScopeFactory scopes,
+    FeedLeases leases,
+    StoreGate gate,
     IOptions<IngestionOptions> options,
     TimeProvider clock,
     ILogger<IngestionScheduler> log) : BackgroundService
@@ -40,10 +46,10 @@ public sealed class IngestionScheduler(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
-            await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexPendingAsync(ct);
-            var now = clock.GetUtcNow();
-            due = await db.Feeds.Where(f => f.Status == FeedStatus.Active && (f.NextFetchAt == null || f.NextFetchAt <= now))
-                .OrderBy(f => f.NextFetchAt).ThenBy(f => f.Id).Select(f => f.Id).ToListAsync(ct);
+            // Articles stored by a pass that was interrupted (a crash, a kill) before their facts were extracted.
+            var indexer = scope.ServiceProvider.GetRequiredService<ArticleIndexer>();
+            await gate.RunAsync(db, () => indexer.IndexPendingAsync(ct), ct);
+            due = await leases.DueAsync(db, ct);
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrentFeeds), CancellationToken = ct };
@@ -51,9 +57,17 @@ public sealed class IngestionScheduler(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
-            var feed = await db.Feeds.FindAsync([feedId], token);
-            if (feed is not null)
-                await scope.ServiceProvider.GetRequiredService<FeedRefresher>().RefreshAsync(feed, token);
+            if (!await leases.TryClaimAsync(db, feedId, token)) return; // another instance has it, or has just done it
+            try
+            {
+                var feed = await db.Feeds.FindAsync([feedId], token);
+                if (feed is not null)
+                    await scope.ServiceProvider.GetRequiredService<FeedRefresher>().RefreshAsync(feed, token);
+            }
+            finally
+            {
+                await leases.ReleaseAsync(db, feedId, CancellationToken.None);
+            }
         });
     }
 }

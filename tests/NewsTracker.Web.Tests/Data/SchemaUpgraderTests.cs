@@ -1,67 +1,102 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using NewsTracker.Web.Data;
+using NewsTracker.Web.Tests.Infrastructure;
 
 namespace NewsTracker.Web.Tests.Data;
 
-public sealed class SchemaUpgraderTests : IDisposable
+public sealed class SchemaUpgraderTests : IAsyncLifetime
 {
     readonly List<SqliteConnection> _connections = [];
+    readonly List<string> _postgresDatabases = [];
 
-    NewsTrackerDb OpenDb()
+    NewsTrackerDb OpenDb(StoreProvider provider)
     {
-        var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        _connections.Add(connection);
-        return new NewsTrackerDb(new DbContextOptionsBuilder<NewsTrackerDb>().UseSqlite(connection).Options);
+        var options = new DbContextOptionsBuilder<NewsTrackerDb>();
+        if (provider == StoreProvider.PostgreSql)
+        {
+            var database = TestPostgres.NewDatabase();
+            _postgresDatabases.Add(database);
+            options.UseStore(provider, database);
+        }
+        else
+        {
+            var connection = new SqliteConnection("Data Source=:memory:");
+            connection.Open();
+            _connections.Add(connection);
+            options.UseSqlite(connection);
+        }
+        return new NewsTrackerDb(options.Options);
     }
 
-    [Fact]
-    public async Task A_new_database_is_created_at_the_latest_version()
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task A_new_database_is_created_at_the_latest_version(StoreProvider provider)
     {
-        await using var db = OpenDb();
+        await using var db = OpenDb(provider);
         await SchemaUpgrader.UpgradeAsync(db, TimeProvider.System);
 
         Assert.Equal(SchemaUpgrader.LatestVersion, await db.SchemaVersions.MaxAsync(v => v.Version));
         Assert.Equal(0, await db.Articles.CountAsync());
     }
 
-    [Fact]
-    public async Task A_version_1_database_upgrades_in_place_with_its_data_intact()
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task A_version_1_database_upgrades_in_place_with_its_data_intact(StoreProvider provider)
     {
-        await using var old = OpenDb();
-        await old.Database.ExecuteSqlRawAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Data", "Schemas", "v1.sql")));
-        await old.Database.ExecuteSqlRawAsync("""
-            INSERT INTO SchemaVersions (Version, AppliedAt) VALUES (1, 0);
-            INSERT INTO Feeds (Id, Url, Title, Status, AddedAt, ConsecutiveErrors, ItemsStored, ItemsSkippedOffStory)
-                VALUES (1, 'https://news.test/feed.xml', 'Test outlet', 'Active', 0, 0, 1, 0);
-            INSERT INTO Articles (Id, FeedId, Guid, Url, Title, Source, PublishedAt, FetchedAt, Text, ExtractedAt)
-                VALUES (1, 1, 'g1', 'https://news.test/a', 'Talks in Geneva', 'news.test', 1755600000000, 1755600000000, 'Putin said "no".', 1755600000000);
-            INSERT INTO Actors (Id, Slug, Name, Kind, Role, Aliases, Discovered) VALUES (1, 'vladimir-putin', 'Vladimir Putin', 'Person', NULL, '["Putin"]', 0);
-            INSERT INTO Claims (Id, ArticleId, SpeakerId, Kind, Text, Start, "End", SentenceStart, SentenceEnd, Topics)
-                VALUES (1, 1, 1, 'Quote', 'no', 12, 14, 0, 16, '[]');
-            """);
+        await using var old = OpenDb(provider);
+        if (provider == StoreProvider.PostgreSql)
+            await old.GetService<IRelationalDatabaseCreator>().CreateAsync(); // empty, for version 1's tables
+        await old.Database.ExecuteSqlRawAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Data", "Schemas",
+            provider == StoreProvider.PostgreSql ? "v1.postgresql.sql" : "v1.sql")));
+        // The same rows in each dialect: PostgreSQL quotes mixed-case names, has booleans, and keeps lists as arrays.
+        await old.Database.ExecuteSqlRawAsync(provider == StoreProvider.PostgreSql
+            ? """
+              INSERT INTO "SchemaVersions" ("Version", "AppliedAt") VALUES (1, 0);
+              INSERT INTO "Feeds" ("Id", "Url", "Title", "Status", "AddedAt", "ConsecutiveErrors", "ItemsStored", "ItemsSkippedOffStory")
+                  VALUES (1, 'https://news.test/feed.xml', 'Test outlet', 'Active', 0, 0, 1, 0);
+              INSERT INTO "Articles" ("Id", "FeedId", "Guid", "Url", "Title", "Source", "PublishedAt", "FetchedAt", "Text", "ExtractedAt")
+                  VALUES (1, 1, 'g1', 'https://news.test/a', 'Talks in Geneva', 'news.test', 1755600000000, 1755600000000, 'Putin said "no".', 1755600000000);
+              INSERT INTO "Actors" ("Id", "Slug", "Name", "Kind", "Role", "Aliases", "Discovered") VALUES (1, 'vladimir-putin', 'Vladimir Putin', 'Person', NULL, ARRAY['Putin'], false);
+              INSERT INTO "Claims" ("Id", "ArticleId", "SpeakerId", "Kind", "Text", "Start", "End", "SentenceStart", "SentenceEnd", "Topics")
+                  VALUES (1, 1, 1, 'Quote', 'no', 12, 14, 0, 16, ARRAY[]::text[]);
+              """
+            : """
+              INSERT INTO SchemaVersions (Version, AppliedAt) VALUES (1, 0);
+              INSERT INTO Feeds (Id, Url, Title, Status, AddedAt, ConsecutiveErrors, ItemsStored, ItemsSkippedOffStory)
+                  VALUES (1, 'https://news.test/feed.xml', 'Test outlet', 'Active', 0, 0, 1, 0);
+              INSERT INTO Articles (Id, FeedId, Guid, Url, Title, Source, PublishedAt, FetchedAt, Text, ExtractedAt)
+                  VALUES (1, 1, 'g1', 'https://news.test/a', 'Talks in Geneva', 'news.test', 1755600000000, 1755600000000, 'Putin said "no".', 1755600000000);
+              INSERT INTO Actors (Id, Slug, Name, Kind, Role, Aliases, Discovered) VALUES (1, 'vladimir-putin', 'Vladimir Putin', 'Person', NULL, '["Putin"]', 0);
+              INSERT INTO Claims (Id, ArticleId, SpeakerId, Kind, Text, Start, "End", SentenceStart, SentenceEnd, Topics)
+                  VALUES (1, 1, 1, 'Quote', 'no', 12, 14, 0, 16, '[]');
+              """);
 
         await SchemaUpgrader.UpgradeAsync(old, TimeProvider.System);
 
         Assert.Equal(SchemaUpgrader.LatestVersion, await old.SchemaVersions.MaxAsync(v => v.Version));
-        var article = await old.Articles.Include(a => a.Claims).ThenInclude(c => c.Speaker).SingleAsync();
+        var article = await old.Articles.Include(a => a.Claims).ThenInclude(c => c.Speaker).Include(a => a.Outlets).SingleAsync();
         Assert.Equal("Talks in Geneva", article.Title);
         Assert.Equal("Putin said \"no\".", article.Text);
+        Assert.Equal("https://news.test/a", article.CanonicalUrl);
+        Assert.Equal(["news.test"], article.Outlets.Select(o => o.Source));
         Assert.Equal("Vladimir Putin", article.Claims.Single().Speaker!.Name);
         Assert.Equal(["Putin"], article.Claims.Single().Speaker!.Aliases);
-        Assert.Equal("Test outlet", (await old.Feeds.SingleAsync()).Title);
+        var feed = await old.Feeds.SingleAsync();
+        Assert.Equal("Test outlet", feed.Title);
+        Assert.Null(feed.LeaseOwner);
 
-        // The upgraded database has exactly the tables and columns a new one gets.
-        await using var fresh = OpenDb();
+        // The upgraded database has exactly the tables, columns and indexes a new one gets.
+        await using var fresh = OpenDb(provider);
         await SchemaUpgrader.UpgradeAsync(fresh, TimeProvider.System);
         Assert.Equal(await DescribeSchemaAsync(fresh), await DescribeSchemaAsync(old));
     }
 
-    [Fact]
-    public async Task A_database_from_a_newer_build_is_refused_with_a_clear_error()
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task A_database_from_a_newer_build_is_refused_with_a_clear_error(StoreProvider provider)
     {
-        await using var db = OpenDb();
+        await using var db = OpenDb(provider);
         await SchemaUpgrader.UpgradeAsync(db, TimeProvider.System);
         db.SchemaVersions.Add(new SchemaVersion { Version = SchemaUpgrader.LatestVersion + 1, AppliedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();
@@ -73,33 +108,49 @@ public sealed class SchemaUpgraderTests : IDisposable
     /// <summary>Every table with its columns (name, type, not-null) and its indexes, in a stable order.</summary>
     static async Task<List<string>> DescribeSchemaAsync(NewsTrackerDb db)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var tables = new List<string>();
-        await using (var cmd = connection.CreateCommand())
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
         {
-            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+            return db.Database.IsNpgsql()
+                ? await QueryAsync(connection, """
+                    SELECT table_name || '.' || column_name || ' ' || data_type || ' notnull=' || (is_nullable = 'NO')::text
+                    FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, column_name
+                    """, """
+                    SELECT 'index ' || indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname
+                    """)
+                : await QueryAsync(connection, """
+                    SELECT t.name || '.' || c.name || ' ' || c.type || ' notnull=' || c."notnull"
+                    FROM sqlite_master t, pragma_table_info(t.name) c
+                    WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' ORDER BY t.name, c.name
+                    """, """
+                    SELECT 'index ' || name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name
+                    """);
         }
-        var description = new List<string>();
-        foreach (var table in tables)
+        finally
         {
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT name, type, \"notnull\" FROM pragma_table_info('{table}') ORDER BY name";
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) description.Add($"{table}.{reader.GetString(0)} {reader.GetString(1)} notnull={reader.GetInt64(2)}");
+            await db.Database.CloseConnectionAsync();
         }
-        await using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-            await using var reader = await cmd.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) description.Add("index " + reader.GetString(0));
-        }
-        return description;
     }
 
-    public void Dispose()
+    static async Task<List<string>> QueryAsync(DbConnection connection, params string[] queries)
+    {
+        var lines = new List<string>();
+        foreach (var query in queries)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = query;
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
+        }
+        return lines;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var connection in _connections) connection.Dispose();
+        foreach (var database in _postgresDatabases) await TestPostgres.DropAsync(database);
     }
 }

@@ -9,33 +9,46 @@ using NewsTracker.Web.Ingestion;
 namespace NewsTracker.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over its own in-memory SQLite database, with the background scheduler off so each test
-/// decides when ingestion runs. Feeds are whatever the test lists (the bundled sample by default).
+/// The real app over its own database (in-memory SQLite, or a new PostgreSQL database dropped afterwards), with the
+/// background scheduler off so each test decides when ingestion runs. Feeds are whatever the test lists (the bundled
+/// sample by default). A second app can share the first one's store, as a second instance would.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     public const string SampleFeed = "samples/ukraine-peace-talks.xml";
 
-    readonly string _connectionString = $"Data Source=newstracker-test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
-    readonly SqliteConnection _keepAlive; // a shared in-memory database lives as long as one connection to it
+    readonly StoreProvider _provider;
+    readonly string _connectionString;
+    readonly SqliteConnection? _keepAlive; // a shared in-memory database lives as long as one connection to it
+    readonly bool _ownsStore;
     readonly string[] _feeds;
     readonly Dictionary<string, string?> _settings;
 
     readonly TimeProvider? _clock;
 
-    public TestApp(string[]? feeds = null, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    public TestApp(string[]? feeds = null, Dictionary<string, string?>? settings = null, TimeProvider? clock = null,
+        StoreProvider provider = StoreProvider.Sqlite, TestApp? sharingStoreOf = null)
     {
         _feeds = feeds ?? [SampleFeed];
         _settings = settings ?? [];
         _clock = clock;
-        _keepAlive = new SqliteConnection(_connectionString);
-        _keepAlive.Open();
+        _provider = sharingStoreOf?._provider ?? provider;
+        _ownsStore = sharingStoreOf is null;
+        _connectionString = sharingStoreOf?._connectionString ?? (_provider == StoreProvider.PostgreSql
+            ? TestPostgres.NewDatabase()
+            : $"Data Source=newstracker-test-{Guid.NewGuid():N};Mode=Memory;Cache=Shared");
+        if (_provider == StoreProvider.Sqlite && _ownsStore)
+        {
+            _keepAlive = new SqliteConnection(_connectionString);
+            _keepAlive.Open();
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:NewsTracker", _connectionString);
+        builder.UseSetting(StoreConfiguration.ProviderKey, _provider.ToString());
         builder.UseSetting("NewsTracker:Ingestion:Enabled", "false");
         builder.UseSetting("NewsTracker:Ingestion:HttpTimeout", "00:00:05");
         // The test feed server listens on loopback, which production refuses by default.
@@ -66,9 +79,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<NewsTrackerDb>());
     }
 
-    protected override void Dispose(bool disposing)
+    public override async ValueTask DisposeAsync()
     {
-        base.Dispose(disposing);
-        if (disposing) _keepAlive.Dispose();
+        await base.DisposeAsync();
+        _keepAlive?.Dispose();
+        if (_provider == StoreProvider.PostgreSql && _ownsStore)
+            await TestPostgres.DropAsync(_connectionString);
     }
 }

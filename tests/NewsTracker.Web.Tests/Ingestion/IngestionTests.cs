@@ -1,3 +1,4 @@
+using NewsTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using NewsTracker.Web.Tests.Infrastructure;
 
@@ -5,10 +6,10 @@ namespace NewsTracker.Web.Tests.Ingestion;
 
 public sealed class IngestionTests
 {
-    [Fact]
-    public async Task Sample_feed_stores_five_articles_once_with_their_facts()
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task Sample_feed_stores_five_articles_once_with_their_facts(StoreProvider provider)
     {
-        await using var app = new TestApp();
+        await using var app = new TestApp(provider: provider);
         await app.IngestAsync();
         await app.IngestAsync(); // a second pass finds nothing new
 
@@ -26,8 +27,8 @@ public sealed class IngestionTests
         Assert.Equal("Seed articles: Ukraine peace talks", feed.Title);
     }
 
-    [Fact]
-    public async Task Broken_feeds_each_record_a_readable_error_and_the_others_still_ingest()
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task Broken_feeds_each_record_a_readable_error_and_the_others_still_ingest(StoreProvider provider)
     {
         await using var server = await TestFeedServer.StartAsync(app =>
         {
@@ -38,7 +39,7 @@ public sealed class IngestionTests
             // /missing is not mapped: Kestrel answers 404.
         });
         string[] feeds = [server.Url("/good.xml"), server.Url("/not-xml"), server.Url("/missing"), server.Url("/xxe.xml")];
-        await using var app = new TestApp(feeds);
+        await using var app = new TestApp(feeds, provider: provider);
 
         await app.IngestAsync();
 
@@ -54,15 +55,15 @@ public sealed class IngestionTests
         Assert.Equal(["Zelenskiy meets Trump"], titles);
     }
 
-    [Fact]
-    public async Task A_feed_that_fails_later_keeps_what_it_stored_and_recovers_on_the_next_good_poll()
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task A_feed_that_fails_later_keeps_what_it_stored_and_recovers_on_the_next_good_poll(StoreProvider provider)
     {
         bool broken = false;
         await using var server = await TestFeedServer.StartAsync(app => app.MapGet("/feed.xml", () => broken
             ? Microsoft.AspNetCore.Http.Results.StatusCode(500)
             : TestFeedServer.Xml(SampleFeeds.Rss(("Putin and Trump talk", "https://news.test/b", "<p>Putin spoke with Trump by phone about Ukraine.</p>")))));
         var url = server.Url("/feed.xml");
-        await using var app = new TestApp([url]);
+        await using var app = new TestApp([url], provider: provider);
 
         await app.IngestAsync();
         broken = true;
@@ -81,13 +82,13 @@ public sealed class IngestionTests
         Assert.Equal(0, feed.ConsecutiveErrors);
     }
 
-    [Fact]
-    public async Task Off_story_items_are_counted_and_not_stored()
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task Off_story_items_are_counted_and_not_stored(StoreProvider provider)
     {
         await using var server = await TestFeedServer.StartAsync(app => app.MapGet("/mixed.xml", () => TestFeedServer.Xml(SampleFeeds.Rss(
             ("Local bakery wins award", "https://news.test/bread", "<p>The bakery on Main Street won a prize for its sourdough.</p>"),
             ("Kyiv prepares for talks", "https://news.test/kyiv", "<p>Officials in Kyiv prepared for peace talks with Russia.</p>")))));
-        await using var app = new TestApp([server.Url("/mixed.xml")]);
+        await using var app = new TestApp([server.Url("/mixed.xml")], provider: provider);
 
         await app.IngestAsync();
 

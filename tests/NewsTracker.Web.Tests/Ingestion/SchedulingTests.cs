@@ -10,8 +10,8 @@ public sealed class SchedulingTests
 
     static string Feed() => SampleFeeds.Rss(("Putin and Trump talk", "https://news.test/b", "<p>Putin spoke with Trump by phone about Ukraine.</p>"));
 
-    [Fact]
-    public async Task An_unchanged_feed_is_fetched_conditionally_and_answered_with_304()
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task An_unchanged_feed_is_fetched_conditionally_and_answered_with_304(StoreProvider provider)
     {
         int full = 0, notModified = 0;
         await using var server = await TestFeedServer.StartAsync(app => app.MapGet("/feed.xml", (HttpRequest request, HttpResponse response) =>
@@ -21,7 +21,7 @@ public sealed class SchedulingTests
             response.Headers.ETag = "\"v1\"";
             return TestFeedServer.Xml(Feed());
         }));
-        await using var app = new TestApp([server.Url("/feed.xml")]);
+        await using var app = new TestApp([server.Url("/feed.xml")], provider: provider);
 
         await app.IngestAsync();
         await app.MakeFeedsDueAsync();
@@ -34,8 +34,8 @@ public sealed class SchedulingTests
         Assert.Equal(1, feed.ItemsStored);
     }
 
-    [Fact]
-    public async Task Retry_After_on_429_sets_the_next_attempt()
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task Retry_After_on_429_sets_the_next_attempt(StoreProvider provider)
     {
         await using var server = await TestFeedServer.StartAsync(app => app.MapGet("/feed.xml", (HttpResponse response) =>
         {
@@ -43,7 +43,7 @@ public sealed class SchedulingTests
             return Results.StatusCode(429);
         }));
         var clock = new TestClock(Start);
-        await using var app = new TestApp([server.Url("/feed.xml")], clock: clock);
+        await using var app = new TestApp([server.Url("/feed.xml")], clock: clock, provider: provider);
 
         await app.IngestAsync();
 
@@ -52,8 +52,8 @@ public sealed class SchedulingTests
         Assert.Equal(Start.AddHours(1), feed.NextFetchAt);
     }
 
-    [Fact]
-    public async Task Failures_back_off_exponentially_and_a_feed_that_keeps_failing_is_paused_with_its_reason()
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task Failures_back_off_exponentially_and_a_feed_that_keeps_failing_is_paused_with_its_reason(StoreProvider provider)
     {
         await using var server = await TestFeedServer.StartAsync(app => app.MapGet("/feed.xml", () => Results.StatusCode(500)));
         var clock = new TestClock(Start);
@@ -61,7 +61,7 @@ public sealed class SchedulingTests
         {
             ["NewsTracker:Ingestion:ErrorBackoff"] = "00:02:00",
             ["NewsTracker:Ingestion:PauseAfterErrors"] = "3",
-        }, clock);
+        }, clock, provider: provider);
 
         var waits = new List<TimeSpan?>();
         for (int attempt = 0; attempt < 3; attempt++)
@@ -83,8 +83,30 @@ public sealed class SchedulingTests
         Assert.Equal(3, (await app.WithDbAsync(db => db.Feeds.SingleAsync())).ConsecutiveErrors);
     }
 
-    [Fact]
-    public async Task The_poll_interval_follows_how_often_the_feed_publishes_within_bounds()
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task A_feed_held_by_an_instance_that_died_is_fetched_once_the_hold_expires(StoreProvider provider)
+    {
+        int fetches = 0;
+        await using var server = await TestFeedServer.StartAsync(app => app.MapGet("/feed.xml", () => { fetches++; return TestFeedServer.Xml(Feed()); }));
+        var clock = new TestClock(Start);
+        await using var app = new TestApp([server.Url("/feed.xml")], clock: clock, provider: provider);
+        await app.WithDbAsync(db => db.Feeds.ExecuteUpdateAsync(s => s
+            .SetProperty(f => f.LeaseOwner, "an instance that died")
+            .SetProperty(f => f.LeaseExpiresAt, (DateTimeOffset?)Start.AddMinutes(10))));
+
+        await app.IngestAsync();
+        Assert.Equal(0, fetches);
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+        await app.IngestAsync();
+        Assert.Equal(1, fetches);
+        var feed = await app.WithDbAsync(db => db.Feeds.SingleAsync());
+        Assert.Equal(1, feed.ItemsStored);
+        Assert.Null(feed.LeaseOwner);
+    }
+
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task The_poll_interval_follows_how_often_the_feed_publishes_within_bounds(StoreProvider provider)
     {
         string hourly = $"""
             <?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
@@ -93,7 +115,7 @@ public sealed class SchedulingTests
             """;
         await using var server = await TestFeedServer.StartAsync(app => app.MapGet("/feed.xml", () => TestFeedServer.Xml(hourly)));
         var clock = new TestClock(Start);
-        await using var app = new TestApp([server.Url("/feed.xml")], clock: clock);
+        await using var app = new TestApp([server.Url("/feed.xml")], clock: clock, provider: provider);
 
         await app.IngestAsync();
 
@@ -102,8 +124,8 @@ public sealed class SchedulingTests
         Assert.Equal(Start.AddHours(1), feed.NextFetchAt);
     }
 
-    [Fact]
-    public async Task A_slow_server_does_not_hold_up_the_other_feeds()
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task A_slow_server_does_not_hold_up_the_other_feeds(StoreProvider provider)
     {
         TestApp? appRef = null;
         bool otherFeedWasStoredWhileSlowWaited = false;
@@ -121,7 +143,7 @@ public sealed class SchedulingTests
             });
             app.MapGet("/fast.xml", () => TestFeedServer.Xml(Feed()));
         });
-        await using var app = new TestApp([server.Url("/slow.xml"), server.Url("/fast.xml")]);
+        await using var app = new TestApp([server.Url("/slow.xml"), server.Url("/fast.xml")], provider: provider);
         appRef = app;
 
         await app.IngestAsync();

@@ -33,6 +33,8 @@ static class AppHost
             // Warnings only: one log line per feed refresh is not what is measured here.
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+            // No wwwroot beside the benchmark: only page HTML is measured, so the missing-folder warning is noise.
+            ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.StaticFiles"] = "Error",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         builder.Configuration.AddInMemoryCollection(settings);

@@ -10,9 +10,16 @@ namespace NewsTracker.Web.Pages.Actors;
 /// <summary>One actor: who they are, what they said over time, and the events they took part in.</summary>
 public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageModel
 {
+    /// <summary>The page shows this many claims and events at most (the newest); a leader can have tens of thousands.</summary>
+    public const int MaxClaims = 200, MaxEvents = 200;
+    /// <summary>Above this many claims, the newest are found by walking articles by date (see OnGetAsync).</summary>
+    const int ManyClaims = 2000;
+
     public Actor? Actor { get; private set; }
     public List<ActorClaim> Claims { get; private set; } = [];
+    public int ClaimCount { get; private set; }
     public List<ActorEvent> Events { get; private set; } = [];
+    public int EventCount { get; private set; }
     public int ArticleCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -24,16 +31,33 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
             return Page();
         }
 
-        Claims = await db.Claims.Where(c => c.SpeakerId == Actor.Id)
+        int actorId = Actor.Id;
+        var claims = db.Claims.Where(c => c.SpeakerId == actorId);
+        ClaimCount = await claims.CountAsync(ct);
+        if (ClaimCount > ManyClaims)
+        {
+            // A prolific speaker: walk articles newest first and stop at the page's worth, instead of sorting all
+            // their claims by their article's date (for tens of thousands, seconds of reading article rows).
+            var ids = await db.Database.SqlQuery<int>($"""
+                SELECT c.Id AS Value FROM Articles AS a CROSS JOIN Claims AS c ON c.ArticleId = a.Id AND c.SpeakerId = {actorId}
+                ORDER BY a.PublishedAt DESC, c.Start LIMIT {MaxClaims}
+                """).ToListAsync(ct);
+            claims = db.Claims.Where(c => ids.Contains(c.Id));
+        }
+        // Ids are picked first so that the excerpt (a substring of the article's text) is read for the shown claims only.
+        Claims = await claims
             .OrderByDescending(c => c.Article!.PublishedAt).ThenBy(c => c.Start)
             .Select(c => new ActorClaim(c.Kind, c.Text, c.Topics, c.ArticleId, c.Article!.Title, c.Article.Source, c.Article.Url, c.Article.PublishedAt,
                 c.Article.Text.Substring(c.SentenceStart, c.SentenceEnd - c.SentenceStart)))
-            .Take(200).ToListAsync(ct);
+            .Take(MaxClaims).ToListAsync(ct);
 
-        Events = await db.Events.Where(e => e.Participants.Any(p => p.ActorId == Actor.Id))
-            .OrderBy(e => e.HappenedOn == null ? 0 : 1).ThenByDescending(e => e.HappenedOn)
+        var events = db.Events.Where(e => db.EventParticipants.Where(p => p.ActorId == actorId).Select(p => p.EventId).Contains(e.Id));
+        EventCount = await events.CountAsync(ct);
+        Events = await events
+            .OrderBy(e => e.HappenedOn == null ? 0 : 1).ThenByDescending(e => e.HappenedOn).ThenByDescending(e => e.Id)
+            .Take(MaxEvents)
             .Select(e => new ActorEvent(e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place,
-                e.Participants.Where(p => p.ActorId != Actor.Id).Select(p => p.Actor!.Name).ToList(), e.Reports.Count))
+                e.Participants.Where(p => p.ActorId != actorId).Select(p => p.Actor!.Name).ToList(), e.Reports.Count))
             .ToListAsync(ct);
 
         ArticleCount = await db.ActorMentions.Where(m => m.ActorId == Actor.Id).Select(m => m.ArticleId).Distinct().CountAsync(ct);

@@ -45,11 +45,13 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
             else Notes.Add($"“{PageText}” is not a page number; showing the first page.");
         }
 
+        // IN (ids of the actor's or topic's events) lets SQLite start from the ActorId/TopicSlug indexes instead of
+        // probing every event with a correlated EXISTS.
         var query = db.Events.AsQueryable();
         foreach (var actor in SelectedActors)
-            query = query.Where(e => e.Participants.Any(p => p.ActorId == actor.Id));
+            query = query.Where(e => db.EventParticipants.Where(p => p.ActorId == actor.Id).Select(p => p.EventId).Contains(e.Id));
         foreach (var slug in TopicSlugs)
-            query = query.Where(e => e.Topics.Any(t => t.TopicSlug == slug));
+            query = query.Where(e => db.EventTopics.Where(t => t.TopicSlug == slug).Select(t => t.EventId).Contains(e.Id));
 
         Total = await query.CountAsync(ct);
         if (PageNumber > PageCount)
@@ -59,9 +61,13 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
         }
 
         // Undated planned events first (what is coming), then by the day they happened, newest first.
-        var events = await query
+        // The page's events are picked once; their collections are then loaded by id. (Split queries would otherwise
+        // repeat the filtered, sorted, paged query once per collection.)
+        var pageIds = await query
             .OrderBy(e => e.HappenedOn == null ? 0 : 1).ThenByDescending(e => e.HappenedOn).ThenByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(e => e.Id).ToListAsync(ct);
+        var events = await db.Events.Where(e => pageIds.Contains(e.Id))
             .Select(e => new TimelineEvent(
                 e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, e.FirstReportedAt,
                 e.Participants.OrderBy(p => p.Actor!.Name).Select(p => new ActorLink(p.Actor!.Slug, p.Actor.Name)).ToList(),
@@ -71,6 +77,8 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
                     r.Article.Text.Substring(r.SentenceStart, r.SentenceEnd - r.SentenceStart))).ToList()))
             .AsSplitQuery()
             .ToListAsync(ct);
+        var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        events = events.OrderBy(e => position[e.Id]).ToList();
 
         Days = events.GroupBy(e => e.DayHeading).Select(g => new TimelineDay(g.Key, g.ToList())).ToList();
 

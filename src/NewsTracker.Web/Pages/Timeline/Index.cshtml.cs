@@ -82,9 +82,9 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
 
         Days = events.GroupBy(e => e.DayHeading).Select(g => new TimelineDay(g.Key, g.ToList())).ToList();
 
-        ActorChoices = (await db.EventParticipants.Where(p => p.Actor!.Kind == ActorKind.Person)
-                .GroupBy(p => new { p.Actor!.Slug, p.Actor.Name })
-                .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
+        // Counted per ActorId (in the order of its index, no sort) before joining the few actors' names.
+        ActorChoices = (await db.EventParticipants.GroupBy(p => p.ActorId).Select(g => new { ActorId = g.Key, Count = g.Count() })
+                .Join(db.Actors.Where(a => a.Kind == ActorKind.Person), g => g.ActorId, a => a.Id, (g, a) => new { a.Slug, a.Name, g.Count })
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Name).Take(16).ToListAsync(ct))
             .Select(c => new FilterChoice(c.Slug, c.Name, c.Count)).ToList();
         foreach (var selected in SelectedActors.Where(a => ActorChoices.All(c => c.Slug != a.Slug)))

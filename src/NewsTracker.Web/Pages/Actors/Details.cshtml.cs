@@ -44,7 +44,7 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
                 """).ToListAsync(ct);
             claims = db.Claims.Where(c => ids.Contains(c.Id));
         }
-        // Ids are picked first so that the excerpt (a substring of the article's text) is read for the shown claims only.
+        // For a prolific speaker the ids come first, so the excerpt (a substring of the article's text) is read for the shown claims only.
         Claims = await claims
             .OrderByDescending(c => c.Article!.PublishedAt).ThenBy(c => c.Start)
             .Select(c => new ActorClaim(c.Kind, c.Text, c.Topics, c.ArticleId, c.Article!.Title, c.Article.Source, c.Article.Url, c.Article.PublishedAt,

@@ -118,6 +118,10 @@ static class Ingest
     public static async Task<int> RunAsync(string[] args)
     {
         int articles = Args.Int(args, "--articles", 1000);
+        // --log-sql: every SQL command with its time, to see where storing spends it.
+        var extra = args.Contains("--log-sql")
+            ? new Dictionary<string, string?> { ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" }
+            : null;
         var corpus = new Corpus();
         var r = new Random(7);
         await using var server = await FeedServer.StartAsync();
@@ -130,7 +134,7 @@ static class Ingest
             int perFeed = Math.Max(1, total / feeds);
             string file = TempDb($"ingest-{label.Replace(' ', '-')}");
             AppHost.DeleteDatabase(file);
-            await using var app = await AppHost.StartAsync(file, ingestionEnabled: false, listen: false);
+            await using var app = await AppHost.StartAsync(file, ingestionEnabled: false, listen: false, extra);
             await AddFeedsAsync(app.Services, server, feeds);
             server.Feeds.Clear();
             Publish(server, corpus, r, feeds, perFeed);

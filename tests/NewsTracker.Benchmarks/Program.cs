@@ -26,7 +26,7 @@ static int Usage()
                                          working set over time while ingesting that many articles
           generate <sqlite file> [--articles 100000 --events 20000 --claims 300000 --actors 500 --seed 1]
                                          fill a store with a large realistic story, fast
-          pages <sqlite file> [--requests 200]
+          pages <sqlite file> [--requests 100] [--warmup 10] [--log-sql] [--only <page name part>]
                                          p50/p95 latency and requests/s of the timeline, actor and article pages
         Prefix with `taskset -c 1` to pin to one core.
         """);

@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsTracker.Web.Data;
+using NewsTracker.Web.Ingestion;
+
+namespace NewsTracker.Benchmarks;
+
+/// <summary>A Kestrel server on 127.0.0.1 serving whatever feed bytes the benchmark has put at /feed/{n}.</summary>
+sealed class FeedServer : IAsyncDisposable
+{
+    readonly WebApplication app;
+    public ConcurrentDictionary<int, byte[]> Feeds { get; } = new();
+    public string BaseUrl { get; }
+
+    FeedServer(WebApplication app, string baseUrl) => (this.app, BaseUrl) = (app, baseUrl);
+
+    public static async Task<FeedServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        FeedServer? self = null;
+        app.MapGet("/feed/{n:int}", (int n) => self!.Feeds.TryGetValue(n, out var body)
+            ? Results.Bytes(body, "application/rss+xml; charset=utf-8")
+            : Results.NotFound());
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        self = new FeedServer(app, address.TrimEnd('/'));
+        return self;
+    }
+
+    public string Url(int n) => $"{BaseUrl}/feed/{n}";
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// End-to-end ingestion through the real app services: the scheduler's RunDueFeedsAsync fetches each feed over HTTP
+/// from a local Kestrel server, parses it, keeps each new on-story item once, and extracts and stores its facts
+/// into a SQLite file. Every item is distinct and on-story, so every item is stored.
+/// </summary>
+static class Ingest
+{
+    sealed record Round(int Stored, int Duplicates, int OffStory, int Errors, TimeSpan Wall, TimeSpan Cpu);
+
+    static int counter;
+
+    /// <summary>Puts fresh items on every feed: <paramref name="perFeed"/> new articles each.</summary>
+    static void Publish(FeedServer server, Corpus corpus, Random r, int feeds, int perFeed)
+    {
+        var start = new DateTimeOffset(2025, 8, 1, 0, 0, 0, TimeSpan.Zero);
+        for (int f = 0; f < feeds; f++)
+        {
+            string host = $"outlet{f}.example";
+            var items = new List<FeedGenerator.Item>(perFeed);
+            for (int k = 0; k < perFeed; k++)
+            {
+                int n = Interlocked.Increment(ref counter);
+                items.Add(FeedGenerator.MakeItem(corpus, r, host, n, start.AddMinutes(7 * n), textChars: 3500));
+            }
+            server.Feeds[f] = Encoding.UTF8.GetBytes(FeedGenerator.Rss($"Outlet {f}", host, items));
+        }
+    }
+
+    static async Task AddFeedsAsync(IServiceProvider services, FeedServer server, int feeds)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
+        for (int f = 0; f < feeds; f++)
+            db.Feeds.Add(new Feed { Url = server.Url(f), AddedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
+    static async Task<Round> PassAsync(IServiceProvider services)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
+            await db.Feeds.ExecuteUpdateAsync(s => s.SetProperty(f => f.NextFetchAt, (DateTimeOffset?)null));
+        }
+        var before = await CountsAsync(services);
+        using var self = Process.GetCurrentProcess();
+        var cpu0 = self.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        await services.GetRequiredService<IngestionScheduler>().RunDueFeedsAsync(CancellationToken.None);
+        wall.Stop();
+        self.Refresh();
+        var cpu = self.TotalProcessorTime - cpu0;
+        var after = await CountsAsync(services);
+        return new Round(after.Stored - before.Stored, after.Duplicates - before.Duplicates, after.OffStory - before.OffStory, after.Errors, wall.Elapsed, cpu);
+    }
+
+    static async Task<(int Stored, int Duplicates, int OffStory, int Errors)> CountsAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
+        var feeds = await db.Feeds.AsNoTracking().ToListAsync();
+        return (feeds.Sum(f => f.ItemsStored), feeds.Sum(f => f.ItemsDuplicate), feeds.Sum(f => f.ItemsSkippedOffStory), feeds.Count(f => f.LastError != null));
+    }
+
+    static string TempDb(string name) => Path.Combine(Path.GetTempPath(), $"newstracker-bench-{name}-{Environment.ProcessId}.db");
+
+    /// <summary>ingest [--articles N]: N articles over 1, 10 and 100 feeds, each into a fresh SQLite file.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int articles = Args.Int(args, "--articles", 1000);
+        // --log-sql: every SQL command with its time, to see where storing spends it.
+        var extra = args.Contains("--log-sql")
+            ? new Dictionary<string, string?> { ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" }
+            : null;
+        var corpus = new Corpus();
+        var r = new Random(7);
+        await using var server = await FeedServer.StartAsync();
+        Console.WriteLine($"feed server {server.BaseUrl}; {articles} distinct on-story articles (~3.5 KB of text each) per run");
+
+        bool failed = false;
+        foreach (var (feeds, label) in new[] { (1, "warm-up (discarded)"), (1, "1 feed"), (10, "10 feeds"), (100, "100 feeds") })
+        {
+            int total = label.StartsWith("warm") ? 50 : articles;
+            int perFeed = Math.Max(1, total / feeds);
+            string file = TempDb($"ingest-{label.Replace(' ', '-')}");
+            AppHost.DeleteDatabase(file);
+            await using var app = await AppHost.StartAsync(file, ingestionEnabled: false, listen: false, extra);
+            await AddFeedsAsync(app.Services, server, feeds);
+            server.Feeds.Clear();
+            Publish(server, corpus, r, feeds, perFeed);
+            var round = await PassAsync(app.Services);
+            Console.WriteLine($"{label,-20} {round.Stored,6} stored, {round.Duplicates} duplicates, {round.OffStory} off-story, {round.Errors} feed errors " +
+                $"in {round.Wall.TotalSeconds,6:F1}s: {round.Stored / round.Wall.TotalSeconds,7:F0} articles/s wall, " +
+                $"{round.Stored / Math.Max(0.001, round.Cpu.TotalSeconds),7:F0} articles per CPU-second (CPU {round.Cpu.TotalSeconds:F1}s)");
+            if (round.Errors > 0 || round.Stored < feeds * perFeed) failed = true;
+            await app.StopAsync();
+            AppHost.DeleteDatabase(file);
+        }
+        Memory.PrintPeak();
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>memory [--articles N] [--feeds F] [--per-feed K]: working set over time while ingesting N articles into one store.</summary>
+    public static async Task<int> MemoryAsync(string[] args)
+    {
+        int articles = Args.Int(args, "--articles", 100_000);
+        int feeds = Args.Int(args, "--feeds", 100);
+        int perFeed = Args.Int(args, "--per-feed", 10);
+        string file = Args.Str(args, "--db", TempDb("memory"));
+        var corpus = new Corpus();
+        var r = new Random(11);
+        await using var server = await FeedServer.StartAsync();
+        AppHost.DeleteDatabase(file);
+        await using var app = await AppHost.StartAsync(file, ingestionEnabled: false, listen: false);
+        await AddFeedsAsync(app.Services, server, feeds);
+
+        var clock = Stopwatch.StartNew();
+        int stored = 0;
+        var samples = new List<(double Seconds, int Articles, double WorkingSetMb, double HeapMb)>();
+        using var self = Process.GetCurrentProcess();
+        using var sampler = new Timer(_ =>
+        {
+            self.Refresh();
+            lock (samples) samples.Add((clock.Elapsed.TotalSeconds, Volatile.Read(ref stored), Memory.Mb(self.WorkingSet64), Memory.Mb(GC.GetGCMemoryInfo().HeapSizeBytes)));
+        }, null, 0, 1000);
+
+        Console.WriteLine($"{"time",7} {"articles",9} {"art/s",7} {"working set",12} {"GC heap",9} {"db file",9}");
+        int nextReport = 0, errors = 0;
+        while (stored < articles)
+        {
+            Publish(server, corpus, r, feeds, Math.Min(perFeed, Math.Max(1, (articles - stored + feeds - 1) / feeds)));
+            var round = await PassAsync(app.Services);
+            errors = round.Errors;
+            Interlocked.Add(ref stored, round.Stored);
+            if (round.Stored == 0) { Console.WriteLine("a pass stored nothing; stopping"); break; }
+            if (stored >= nextReport || stored >= articles)
+            {
+                self.Refresh();
+                Console.WriteLine($"{clock.Elapsed.TotalSeconds,6:F0}s {stored,9} {round.Stored / round.Wall.TotalSeconds,7:F0} {Memory.Mb(self.WorkingSet64),9:F0} MB " +
+                    $"{Memory.Mb(GC.GetGCMemoryInfo().HeapSizeBytes),6:F0} MB {Memory.Mb(new FileInfo(file).Length),6:F0} MB");
+                nextReport = stored + Math.Max(1000, articles / 20);
+            }
+        }
+        await sampler.DisposeAsync();
+        List<(double Seconds, int Articles, double WorkingSetMb, double HeapMb)> all;
+        lock (samples) all = [.. samples];
+        var late = all.SkipWhile(s => s.Articles < stored / 2).ToList();
+        Console.WriteLine($"stored {stored} articles in {clock.Elapsed.TotalSeconds:F0}s ({stored / clock.Elapsed.TotalSeconds:F0}/s), feed errors {errors}");
+        if (all.Count > 0)
+            Console.WriteLine($"working set: max {all.Max(s => s.WorkingSetMb):F0} MB, mean over the second half {(late.Count > 0 ? late.Average(s => s.WorkingSetMb) : 0):F0} MB; " +
+                $"GC heap max {all.Max(s => s.HeapMb):F0} MB; samples {all.Count} (1/s)");
+        if (late.Count >= 4)
+        {
+            // Growth per 10,000 articles over the second half: a least-squares slope, to extrapolate to 100,000.
+            double mx = late.Average(s => s.Articles), my = late.Average(s => s.WorkingSetMb);
+            double slope = late.Sum(s => (s.Articles - mx) * (s.WorkingSetMb - my)) / Math.Max(1, late.Sum(s => (s.Articles - mx) * (s.Articles - mx)));
+            Console.WriteLine($"working-set trend over the second half: {slope * 10_000:+0.0;-0.0} MB per 10,000 articles" +
+                (stored < 100_000 ? $"; extrapolated to 100,000 articles: {late[^1].WorkingSetMb + slope * (100_000 - stored):F0} MB" : ""));
+        }
+        Memory.PrintPeak();
+        Console.WriteLine($"database: {file} ({Memory.Mb(new FileInfo(file).Length):F0} MB)");
+        await app.StopAsync();
+        return 0;
+    }
+}
+
+static class Args
+{
+    public static int Int(string[] args, string name, int fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out int v) ? v : fallback;
+    }
+
+    public static string Str(string[] args, string name, string fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+    }
+}

@@ -80,6 +80,7 @@ public static class AppSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
         });
 
+        builder.Services.AddMemoryCache();
         builder.Services.AddRazorPages();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);

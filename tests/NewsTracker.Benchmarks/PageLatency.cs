@@ -34,6 +34,9 @@ static class PageLatency
             ("timeline, leader+topic, page 3", $"/?actor={leader}&topic={topic}&p=3"),
             ("actor page (leader)", $"/actors/{leader}"),
             ("article page", $"/articles/{article}"),
+            ("topic page", $"/topics/{topic}"),
+            ("search, one word", "/search?q=ceasefire"),
+            ("search, two words", "/search?q=security+guarantees"),
             ("actors index", "/actors"),
         };
         if (args.Contains("--only") && Args.Str(args, "--only", "") is { Length: > 0 } only)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using NewsTracker.Core.Extraction;
 using NewsTracker.Core.Stories;
 using NewsTracker.Web.Data;
@@ -9,7 +10,7 @@ using NewsTracker.Web.Story;
 namespace NewsTracker.Web.Pages.Timeline;
 
 /// <summary>The timeline: events by the date they happened, filtered by what the URL says (see <see cref="TimelineFilter"/>).</summary>
-public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
+public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story, IMemoryCache cache) : PageModel
 {
     public const int PageSize = 30;
 
@@ -78,10 +79,7 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
         await AddKeyQuotesAsync(events, ct);
         Days = events.GroupBy(e => e.DayHeading).Select(g => new TimelineDay(g.Key, g.ToList())).ToList();
 
-        await LoadChoicesAsync(ct);
-        CoverageByDay = await CoverageAsync(ct);
-        ArticleCount = await db.Articles.CountAsync(ct);
-        FeedsWithErrors = await db.Feeds.CountAsync(f => f.LastError != null, ct);
+        await LoadSummaryAsync(ct);
         return Page();
     }
 
@@ -110,24 +108,46 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
         }
     }
 
-    async Task LoadChoicesAsync(CancellationToken ct)
+    /// <summary>
+    /// What the filters offer and the coverage chart: aggregates over the whole store (hundreds of milliseconds on
+    /// 100,000 articles) that need not be fresher than a minute, so they are computed once a minute, not per request.
+    /// </summary>
+    sealed record Summary(List<FilterChoice> Leaders, Dictionary<string, int> TopicCounts, List<FilterChoice> Outlets,
+        List<(string Label, int Count)> Coverage, int ArticleCount, int FeedsWithErrors);
+
+    async Task LoadSummaryAsync(CancellationToken ct)
+    {
+        var summary = (await cache.GetOrCreateAsync(nameof(Timeline) + "." + nameof(Summary), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return await ComputeSummaryAsync(ct);
+        }))!;
+
+        ActorChoices = [.. summary.Leaders];
+        foreach (var selected in Filter.Actors.Where(a => ActorChoices.All(c => c.Slug != a.Slug)))
+            ActorChoices.Add(new FilterChoice(selected.Slug, selected.Name, 0));
+        // A topic no event is on would only lead to an empty page, unless it is already chosen.
+        TopicChoices = story.Definition.Topics.Select(t => new FilterChoice(t.Slug, t.Name, summary.TopicCounts.GetValueOrDefault(t.Slug)))
+            .Where(c => c.Count > 0 || Filter.TopicSlugs.Contains(c.Slug)).ToList();
+        OutletChoices = summary.Outlets;
+        CoverageByDay = summary.Coverage;
+        ArticleCount = summary.ArticleCount;
+        FeedsWithErrors = summary.FeedsWithErrors;
+    }
+
+    async Task<Summary> ComputeSummaryAsync(CancellationToken ct)
     {
         // Counted per ActorId (in the order of its index, no sort) before joining the few actors' names.
-        ActorChoices = (await db.EventParticipants.GroupBy(p => p.ActorId).Select(g => new { ActorId = g.Key, Count = g.Count() })
+        var leaders = (await db.EventParticipants.GroupBy(p => p.ActorId).Select(g => new { ActorId = g.Key, Count = g.Count() })
                 .Join(db.Actors.Where(a => a.Kind == ActorKind.Person), g => g.ActorId, a => a.Id, (g, a) => new { a.Slug, a.Name, g.Count })
                 .OrderByDescending(c => c.Count).ThenBy(c => c.Name).Take(16).ToListAsync(ct))
             .Select(c => new FilterChoice(c.Slug, c.Name, c.Count)).ToList();
-        foreach (var selected in Filter.Actors.Where(a => ActorChoices.All(c => c.Slug != a.Slug)))
-            ActorChoices.Add(new FilterChoice(selected.Slug, selected.Name, 0));
-
         var topicCounts = await db.EventTopics.GroupBy(t => t.TopicSlug).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        // A topic no event is on would only lead to an empty page, unless it is already chosen.
-        TopicChoices = story.Definition.Topics.Select(t => new FilterChoice(t.Slug, t.Name, topicCounts.GetValueOrDefault(t.Slug)))
-            .Where(c => c.Count > 0 || Filter.TopicSlugs.Contains(c.Slug)).ToList();
-
-        OutletChoices = (await db.ArticleOutlets.GroupBy(o => o.Source).Select(g => new { g.Key, Count = g.Select(o => o.ArticleId).Distinct().Count() })
+        var outlets = (await db.ArticleOutlets.GroupBy(o => o.Source).Select(g => new { g.Key, Count = g.Count() })
                 .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(50).ToListAsync(ct))
             .Select(g => new FilterChoice(g.Key, g.Key, g.Count)).ToList();
+        return new Summary(leaders, topicCounts, outlets, await CoverageAsync(ct),
+            await db.Articles.CountAsync(ct), await db.Feeds.CountAsync(f => f.LastError != null, ct));
     }
 
     /// <summary>Articles published per day over the last 60 days of coverage: the chart above the timeline.</summary>

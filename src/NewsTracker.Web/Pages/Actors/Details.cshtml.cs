@@ -14,6 +14,8 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
     public const int MaxClaims = 200, MaxEvents = 200;
     /// <summary>Above this many claims, the newest are found by walking articles by date (see OnGetAsync).</summary>
     const int ManyClaims = 2000;
+    /// <summary>"Appears most with" looks at this many of the actor's latest articles.</summary>
+    const int RecentArticles = 500;
 
     public Actor? Actor { get; private set; }
     public List<ActorClaim> Claims { get; private set; } = [];
@@ -35,7 +37,8 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         if (Topic is not null && story.Definition.Topics.All(t => t.Slug != Topic))
             return NotFoundPage($"No topic “{Topic}” is part of this story.");
 
-        var allTopics = await db.Claims.Where(c => c.SpeakerId == Actor.Id).Select(c => c.Topics).ToListAsync(ct);
+        // Topic chips from the actor's latest claims: a leader's tens of thousands would cost a read of every one.
+        var allTopics = await db.Claims.Where(c => c.SpeakerId == Actor.Id).OrderByDescending(c => c.Id).Take(ManyClaims).Select(c => c.Topics).ToListAsync(ct);
         ClaimTopics = allTopics.SelectMany(t => t).GroupBy(t => t).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ToList();
 
         int actorId = Actor.Id;
@@ -76,7 +79,9 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
     /// <summary>Who this actor is named with most: articles naming both, and events with both taking part.</summary>
     async Task<List<Companion>> AppearsWithAsync(int actorId, CancellationToken ct)
     {
-        var articleIds = db.ActorMentions.Where(m => m.ActorId == actorId).Select(m => m.ArticleId);
+        // Over the actor's latest articles, so that a leader named in most of the store costs no more than anyone else.
+        var articleIds = await db.ActorMentions.Where(m => m.ActorId == actorId).Select(m => m.ArticleId).Distinct()
+            .OrderByDescending(id => id).Take(RecentArticles).ToListAsync(ct);
         var inArticles = await db.ActorMentions.Where(m => articleIds.Contains(m.ArticleId) && m.ActorId != actorId)
             .GroupBy(m => m.ActorId).Select(g => new { ActorId = g.Key, Articles = g.Select(m => m.ArticleId).Distinct().Count() })
             .OrderByDescending(g => g.Articles).Take(10).ToListAsync(ct);
@@ -91,14 +96,17 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
     /// <summary>Articles naming the actor per week (weeks start on Monday), from the first such week to the last.</summary>
     async Task<List<(string, int)>> MentionsPerWeekAsync(int actorId, CancellationToken ct)
     {
-        var dates = await db.Articles.Where(a => a.Mentions.Any(m => m.ActorId == actorId)).Select(a => a.PublishedAt).ToListAsync(ct);
-        if (dates.Count == 0) return [];
-        static DateOnly WeekOf(DateTimeOffset d)
-        {
-            var day = DateOnly.FromDateTime(d.UtcDateTime);
-            return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        }
-        var perWeek = dates.GroupBy(WeekOf).ToDictionary(g => g.Key, g => g.Count());
+        // Counted by the database: PublishedAt is stored as Unix milliseconds, and 1970-01-01 was a Thursday, so
+        // (days + 3) / 7 numbers the Monday-based weeks. The same integer SQL runs on SQLite and PostgreSQL.
+        var weeks = await db.Database.SqlQuery<WeekCount>($"""
+            SELECT ("a"."PublishedAt" / 86400000 + 3) / 7 AS "Week", COUNT(*) AS "Articles"
+            FROM "Articles" AS "a"
+            WHERE "a"."Id" IN (SELECT "m"."ArticleId" FROM "ActorMentions" AS "m" WHERE "m"."ActorId" = {actorId})
+            GROUP BY ("a"."PublishedAt" / 86400000 + 3) / 7
+            """).ToListAsync(ct);
+        if (weeks.Count == 0) return [];
+        static DateOnly MondayOf(long week) => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + (int)(week * 7 - 3));
+        var perWeek = weeks.ToDictionary(w => MondayOf(w.Week), w => (int)w.Articles);
         var series = new List<(string, int)>();
         for (var week = perWeek.Keys.Min(); week <= perWeek.Keys.Max(); week = week.AddDays(7))
             series.Add((week.ToString("d MMM yyyy"), perWeek.GetValueOrDefault(week)));
@@ -117,6 +125,8 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         return Page();
     }
 }
+
+public sealed record WeekCount(long Week, long Articles);
 
 public sealed record Companion(string Slug, string Name, int Articles, int Events);
 

@@ -7,10 +7,14 @@ using NewsTracker.Web.Search;
 
 namespace NewsTracker.Web.Pages.Search;
 
-/// <summary>Search across quotes, statements and article text, with the matched words highlighted.</summary>
+/// <summary>
+/// Search across quotes, statements and article text, with the matched words highlighted, newest first: a story
+/// tracker's reader wants the latest word on a subject, and FTS5 walks its index in rowid order without ranking
+/// every match (ranking by bm25 took 460 ms for two words found in most of 100,000 articles).
+/// </summary>
 public sealed class IndexModel(NewsTrackerDb db) : PageModel
 {
-    const int MaxResults = 50;
+    public const int MaxResults = 50;
 
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     public List<ClaimResult> Claims { get; private set; } = [];
@@ -35,8 +39,8 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
         }
 
         var claimHits = await db.Database.SqlQuery<Hit>($"""
-            SELECT rowid AS Id, highlight(ClaimSearch, 0, char(2), char(3)) AS Marked, bm25(ClaimSearch) AS Rank
-            FROM ClaimSearch WHERE ClaimSearch MATCH {match} ORDER BY Rank LIMIT {MaxResults}
+            SELECT rowid AS Id, highlight(ClaimSearch, 0, char(2), char(3)) AS Marked
+            FROM ClaimSearch WHERE ClaimSearch MATCH {match} ORDER BY rowid DESC LIMIT {MaxResults}
             """).ToListAsync(ct);
         var claimIds = claimHits.Select(h => h.Id).ToList();
         var claims = await db.Claims.Where(c => claimIds.Contains(c.Id))
@@ -50,8 +54,8 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
 
         var articleHits = await db.Database.SqlQuery<ArticleHit>($"""
             SELECT rowid AS Id, highlight(ArticleSearch, 0, char(2), char(3)) AS Title,
-                   snippet(ArticleSearch, 1, char(2), char(3), '…', 40) AS Snippet, bm25(ArticleSearch, 5.0, 1.0) AS Rank
-            FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY Rank LIMIT {MaxResults}
+                   snippet(ArticleSearch, 1, char(2), char(3), '…', 40) AS Snippet
+            FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rowid DESC LIMIT {MaxResults}
             """).ToListAsync(ct);
         var articleIds = articleHits.Select(h => h.Id).ToList();
         var articles = await db.Articles.Where(a => articleIds.Contains(a.Id))
@@ -82,8 +86,8 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
             .Select(a => new ArticleResult(a.Id, Highlight.Mark(a.Title, words), Highlight.Snippet(a.Text, words), a.Source, a.PublishedAt)).ToList();
     }
 
-    public sealed record Hit(int Id, string Marked, double Rank);
-    public sealed record ArticleHit(int Id, string Title, string Snippet, double Rank);
+    public sealed record Hit(int Id, string Marked);
+    public sealed record ArticleHit(int Id, string Title, string Snippet);
 }
 
 public sealed record ClaimResult(string Marked, ClaimKind Kind, string Speaker, string SpeakerSlug, int ArticleId, string ArticleTitle, string Source, DateTimeOffset PublishedAt);

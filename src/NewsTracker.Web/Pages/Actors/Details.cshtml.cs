@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using NewsTracker.Core.Extraction;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Story;
@@ -8,7 +9,7 @@ using NewsTracker.Web.Story;
 namespace NewsTracker.Web.Pages.Actors;
 
 /// <summary>One actor: who they are, what they said over time, and the events they took part in.</summary>
-public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageModel
+public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story, IMemoryCache cache) : PageModel
 {
     /// <summary>The page shows this many claims and events at most (the newest); a leader can have tens of thousands.</summary>
     public const int MaxClaims = 200, MaxEvents = 200;
@@ -70,9 +71,17 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
                 e.Participants.Where(p => p.ActorId != actorId).Select(p => p.Actor!.Name).ToList(), e.Reports.Count))
             .ToListAsync(ct);
 
-        ArticleCount = await db.ActorMentions.Where(m => m.ActorId == Actor.Id).Select(m => m.ArticleId).Distinct().CountAsync(ct);
-        AppearsWith = await AppearsWithAsync(Actor.Id, ct);
-        MentionsPerWeek = await MentionsPerWeekAsync(Actor.Id, ct);
+        // Counts over every article naming the actor: for a leader named in most of the store these take a few hundred
+        // milliseconds, and a chart need not be fresher than a minute, so they are computed once a minute per actor.
+        var coverage = (await cache.GetOrCreateAsync($"{nameof(Actors)}.{actorId}.coverage", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return new ActorCoverage(
+                await db.ActorMentions.Where(m => m.ActorId == actorId).Select(m => m.ArticleId).Distinct().CountAsync(ct),
+                await AppearsWithAsync(actorId, ct),
+                await MentionsPerWeekAsync(actorId, ct));
+        }))!;
+        (ArticleCount, AppearsWith, MentionsPerWeek) = (coverage.Articles, coverage.AppearsWith, coverage.PerWeek);
         return Page();
     }
 
@@ -127,6 +136,8 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
 }
 
 public sealed record WeekCount(long Week, long Articles);
+
+sealed record ActorCoverage(int Articles, List<Companion> AppearsWith, List<(string, int)> PerWeek);
 
 public sealed record Companion(string Slug, string Name, int Articles, int Events);
 

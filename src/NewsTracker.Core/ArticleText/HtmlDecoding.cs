@@ -27,8 +27,7 @@ public static partial class HtmlDecoding
         catch (ArgumentException) { return null; }
     }
 
-    static string? CharsetIn(string? contentType) =>
-        contentType is null ? null : CharsetParameter().Match(contentType) is { Success: true } m ? m.Groups[1].Value : null;
+    static string? CharsetIn(string? contentType) => Feeds.FeedDecoding.ParseContentType(contentType).Charset;
 
     /// <summary>Browsers look for the meta charset in the first 1024 bytes; so do we.</summary>
     static string? MetaCharset(byte[] body)
@@ -36,9 +35,6 @@ public static partial class HtmlDecoding
         var head = Encoding.ASCII.GetString(body, 0, Math.Min(body.Length, 1024));
         return MetaCharsetTag().Match(head) is { Success: true } m ? m.Groups[1].Value : null;
     }
-
-    [GeneratedRegex(@"charset\s*=\s*""?([\w.:-]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex CharsetParameter();
 
     [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?([\w.:-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex MetaCharsetTag();

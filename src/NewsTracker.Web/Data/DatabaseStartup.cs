@@ -23,7 +23,12 @@ public static class DatabaseStartup
             // SQLite creates the file but not its folder (data/ on a fresh clone).
             var settings = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
             if (settings.Mode != SqliteOpenMode.Memory && settings.DataSource is { Length: > 0 } file && file != ":memory:")
+            {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+                // Write-ahead logging lets pages be read while ingestion writes, and a commit appends to the log instead
+                // of rewriting pages: readers no longer hold writers back. The mode is kept in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", ct);
+            }
         }
 
         if (db.Database.IsNpgsql())

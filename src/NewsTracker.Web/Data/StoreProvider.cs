@@ -24,7 +24,8 @@ public static class StoreConfiguration
         if (provider == StoreProvider.PostgreSql)
             options.UseNpgsql(connectionString, pg => pg.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
         else
-            options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+            options.UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(SqliteSynchronousNormal.Instance);
         return options;
     }
 }

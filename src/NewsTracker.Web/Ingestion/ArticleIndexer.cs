@@ -7,94 +7,137 @@ using NewsTracker.Web.Story;
 namespace NewsTracker.Web.Ingestion;
 
 /// <summary>
-/// Runs extraction on a stored article and stores what it found: actors, mentions, claims, topics, and
-/// events, where an event another article already reported is the same row with one more report.
+/// Stores what extraction found in articles already stored: actors, mentions, claims, topics, and events, where an
+/// event another article already reported is the same row with one more report. Works a batch of articles at a
+/// time in one transaction, so an article either has all of its facts and its ExtractedAt, or is pending with none.
+/// Rows that need an identity (new actors, new and changed events) go through EF; the many rows that hang off them
+/// (mentions, claims, reports, participants, topics) are written set-based with <see cref="BulkInsert"/>.
 /// </summary>
-public sealed class ArticleIndexer(NewsTrackerDb db, StoryCatalog story, TimeProvider clock)
+public sealed class ArticleIndexer(NewsTrackerDb db, StoryCatalog story, TimeProvider clock, ILogger<ArticleIndexer> log)
 {
-    /// <summary>Indexes every article whose extraction is pending (stored, then interrupted before its facts were).</summary>
+    /// <summary>Stored candidates read per reported event, newest first.</summary>
+    const int EventCandidates = 200;
+
+    /// <summary>Indexes every article whose extraction is pending (stored, then interrupted, or its extraction failed).</summary>
     public async Task<int> IndexPendingAsync(CancellationToken ct)
     {
-        var pending = await db.Articles.Where(a => a.ExtractedAt == null).OrderBy(a => a.Id).ToListAsync(ct);
-        foreach (var article in pending)
-            await IndexAsync(article, ct);
-        return pending.Count;
+        var pending = await db.Articles.Where(a => a.ExtractedAt == null).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+        int indexed = 0;
+        foreach (var ids in pending.Chunk(FeedRefresher.BatchSize))
+        {
+            var batch = new List<(Article, ExtractionResult)>();
+            foreach (var article in await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(ct))
+            {
+                try { batch.Add((article, story.Extractor.Extract(article.Text, article.PublishedAt))); }
+                catch (Exception e) { log.LogError(e, "Extraction failed for article {ArticleId}; it stays pending", article.Id); }
+            }
+            await IndexAsync(batch, ct);
+            indexed += batch.Count;
+        }
+        return indexed;
     }
 
-    public async Task IndexAsync(Article article, CancellationToken ct)
+    /// <summary>Stores each stored article's facts, as <see cref="StoryExtractor.Extract"/> found them in its text, and marks it extracted.</summary>
+    public async Task IndexAsync(IReadOnlyList<(Article Article, ExtractionResult Facts)> batch, CancellationToken ct)
     {
-        if (db.Entry(article).State == EntityState.Detached)
-            db.Attach(article); // loaded by an earlier call's query, then let go with the rest of what it tracked
-        var result = story.Extractor.Extract(article.Text, article.PublishedAt);
+        if (batch.Count == 0) return;
+        var actors = await ResolveActorsAsync([.. batch.Select(b => b.Facts)], ct);
+        var events = new BatchEvents();
+        var facts = new FactRows();
+        foreach (var (article, found) in batch)
+        {
+            AddFacts(article, found, actors, facts);
+            foreach (var reported in found.Events)
+                await AddEventReportAsync(article, reported, found.Topics, actors, events, facts, ct);
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-
-        // Re-indexing replaces what an earlier extraction stored for this article.
-        await db.ActorMentions.Where(m => m.ArticleId == article.Id).ExecuteDeleteAsync(ct);
-        await db.Claims.Where(c => c.ArticleId == article.Id).ExecuteDeleteAsync(ct);
-        await db.ArticleTopics.Where(t => t.ArticleId == article.Id).ExecuteDeleteAsync(ct);
-        await db.EventReports.Where(r => r.ArticleId == article.Id).ExecuteDeleteAsync(ct);
-
-        var actors = await ResolveActorsAsync(result, ct);
-
-        foreach (var mention in result.Mentions)
-        {
-            if (!actors.TryGetValue(mention.ActorName, out var actor)) continue;
-            db.ActorMentions.Add(new ActorMentionRow
-            {
-                ArticleId = article.Id, Actor = actor,
-                Start = mention.Span.Start, End = mention.Span.End,
-                SentenceStart = mention.Sentence.Start, SentenceEnd = mention.Sentence.End,
-            });
-        }
-
-        foreach (var claim in result.Claims)
-        {
-            if (!actors.TryGetValue(claim.Speaker, out var speaker)) continue;
-            db.Claims.Add(new Claim
-            {
-                ArticleId = article.Id, Speaker = speaker, Kind = claim.Kind, Text = claim.Text,
-                Start = claim.Span.Start, End = claim.Span.End,
-                SentenceStart = claim.Sentence.Start, SentenceEnd = claim.Sentence.End,
-                Topics = [.. claim.Topics],
-            });
-        }
-
-        foreach (var first in result.Topics.GroupBy(t => t.Slug).Select(g => g.MinBy(t => t.Span.Start)!))
-        {
-            db.ArticleTopics.Add(new ArticleTopic
-            {
-                ArticleId = article.Id, TopicSlug = first.Slug,
-                SentenceStart = first.Sentence.Start, SentenceEnd = first.Sentence.End,
-            });
-        }
-
-        var addedHere = new List<Event>();
-        foreach (var reported in result.Events)
-            await AddEventReportAsync(article, reported, result.Topics, actors, addedHere, ct);
-
-        article.ExtractedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // new actors and events get their ids here; changed events are updated
+        await facts.InsertAsync(db, ct);
+        var ids = batch.Select(b => b.Article.Id).ToList();
+        DateTimeOffset? now = clock.GetUtcNow();
+        await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.ExtractedAt, now), ct);
         await tx.CommitAsync(ct);
 
-        // What is committed is done with. A pass shares one context across many articles, and change detection
-        // scans everything tracked, so keeping it would make each article slower than the last. Feeds stay tracked:
+        // What is committed is done with. A pass shares one context across many batches, and change detection
+        // scans everything tracked, so keeping it would make each batch slower than the last. Feeds stay tracked:
         // the refresher updates its feed after the items.
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not Feed).ToList())
             entry.State = EntityState.Detached;
     }
 
-    /// <summary>The article's actors by name, creating rows for people the story did not list.</summary>
-    async Task<Dictionary<string, Actor>> ResolveActorsAsync(ExtractionResult result, CancellationToken ct)
+    /// <summary>
+    /// The rows a batch adds under its articles, actors and events, held until those have their ids. Nothing reads
+    /// them back before the batch commits, so they are inserted set-based and never tracked.
+    /// </summary>
+    sealed class FactRows
     {
-        var names = result.Actors.Select(a => a.Name)
-            .Concat(result.Claims.Select(c => c.Speaker))
-            .Concat(result.Events.SelectMany(e => e.Participants))
-            .Concat(result.Mentions.Select(m => m.ActorName))
+        public List<(ActorMentionRow Row, Actor Actor)> Mentions { get; } = [];
+        public List<(Claim Row, Actor Speaker)> Claims { get; } = [];
+        public List<ArticleTopic> ArticleTopics { get; } = [];
+        public List<(EventReport Row, Event Event)> Reports { get; } = [];
+        public List<(Event Event, Actor Actor)> Participants { get; } = [];
+        public List<(Event Event, string Slug)> EventTopics { get; } = [];
+
+        public async Task InsertAsync(NewsTrackerDb db, CancellationToken ct)
+        {
+            await db.InsertAllAsync([.. Mentions.Select(m => { m.Row.ActorId = m.Actor.Id; return m.Row; })], skipExisting: false, ct);
+            await db.InsertAllAsync([.. Claims.Select(c => { c.Row.SpeakerId = c.Speaker.Id; return c.Row; })], skipExisting: false, ct);
+            await db.InsertAllAsync(ArticleTopics, skipExisting: false, ct);
+            await db.InsertAllAsync([.. Reports.Select(r => { r.Row.EventId = r.Event.Id; return r.Row; })], skipExisting: false, ct);
+            // A stored event may have the participant or topic already: its row stays as it is.
+            await db.InsertAllAsync([.. Participants.Select(p => new EventParticipant { EventId = p.Event.Id, ActorId = p.Actor.Id })], skipExisting: true, ct);
+            await db.InsertAllAsync([.. EventTopics.Select(t => new EventTopic { EventId = t.Event.Id, TopicSlug = t.Slug })], skipExisting: true, ct);
+        }
+    }
+
+    static void AddFacts(Article article, ExtractionResult found, Dictionary<string, Actor> actors, FactRows facts)
+    {
+        foreach (var mention in found.Mentions)
+        {
+            if (!actors.TryGetValue(mention.ActorName, out var actor)) continue;
+            facts.Mentions.Add((new ActorMentionRow
+            {
+                ArticleId = article.Id,
+                Start = mention.Span.Start, End = mention.Span.End,
+                SentenceStart = mention.Sentence.Start, SentenceEnd = mention.Sentence.End,
+            }, actor));
+        }
+
+        foreach (var claim in found.Claims)
+        {
+            if (!actors.TryGetValue(claim.Speaker, out var speaker)) continue;
+            facts.Claims.Add((new Claim
+            {
+                ArticleId = article.Id, Kind = claim.Kind, Text = claim.Text,
+                Start = claim.Span.Start, End = claim.Span.End,
+                SentenceStart = claim.Sentence.Start, SentenceEnd = claim.Sentence.End,
+                Topics = [.. claim.Topics],
+            }, speaker));
+        }
+
+        foreach (var first in found.Topics.GroupBy(t => t.Slug).Select(g => g.MinBy(t => t.Span.Start)!))
+        {
+            facts.ArticleTopics.Add(new ArticleTopic
+            {
+                ArticleId = article.Id, TopicSlug = first.Slug,
+                SentenceStart = first.Sentence.Start, SentenceEnd = first.Sentence.End,
+            });
+        }
+    }
+
+    /// <summary>The batch's actors by name, creating rows for people the story did not list.</summary>
+    async Task<Dictionary<string, Actor>> ResolveActorsAsync(List<ExtractionResult> results, CancellationToken ct)
+    {
+        var names = results.SelectMany(r => r.Actors.Select(a => a.Name)
+            .Concat(r.Claims.Select(c => c.Speaker))
+            .Concat(r.Events.SelectMany(e => e.Participants))
+            .Concat(r.Mentions.Select(m => m.ActorName)))
             .ToHashSet();
         var actors = await db.Actors.Where(a => names.Contains(a.Name)).ToDictionaryAsync(a => a.Name, ct);
         foreach (var name in names.Where(n => !actors.ContainsKey(n)))
         {
-            var found = result.Actors.FirstOrDefault(a => a.Name == name);
+            var found = results.SelectMany(r => r.Actors).FirstOrDefault(a => a.Name == name);
             var actor = new Actor
             {
                 Name = name,
@@ -119,76 +162,146 @@ public sealed class ArticleIndexer(NewsTrackerDb db, StoryCatalog story, TimePro
         return candidate;
     }
 
-    async Task AddEventReportAsync(Article article, ExtractedEvent reported, IReadOnlyList<TopicMention> topics,
-        Dictionary<string, Actor> actors, List<Event> addedHere, CancellationToken ct)
+    /// <summary>An event as this batch sees it: its row (tracked: added, or attached with its stored values) and who takes part, by name.</summary>
+    sealed class BatchEvent(Event row, IEnumerable<string> participants)
     {
-        var ev = await FindSameEventAsync(reported, addedHere, ct);
+        public Event Row { get; } = row;
+        public List<string> Participants { get; } = [.. participants];
+        /// <summary>Topics this batch gave it, so a topic named by two articles is written once.</summary>
+        public HashSet<string> TopicsAdded { get; } = [];
+
+        /// <summary>The event as a report to match others against; every later report in the batch is compared with it.</summary>
+        public ExtractedEvent AsReport() => report ??= new(Row.Type, ToEventDate(Row.HappenedOn, Row.DatePrecision), Row.Planned, Row.Place, Participants, default);
+        ExtractedEvent? report;
+
+        /// <summary>Call after changing the row or the participants.</summary>
+        public void Changed() => report = null;
+    }
+
+    /// <summary>
+    /// The events this batch has added or taken from the store, and the stored candidates it has read: until the batch
+    /// commits, later articles in it must find those events as they are now, not as stored. Candidates are read once
+    /// per type group and date; the store does not change under the batch, which holds the store gate.
+    /// </summary>
+    sealed class BatchEvents
+    {
+        public List<BatchEvent> Added { get; } = [];
+        public Dictionary<int, BatchEvent> Taken { get; } = [];
+        public Dictionary<(EventType Group, EventDate? Date), List<StoredEvent>> Candidates { get; } = [];
+    }
+
+    sealed record StoredEvent(int Id, EventType Type, DateOnly? HappenedOn, DatePrecision DatePrecision, bool Planned, string? Place,
+        DateTimeOffset FirstReportedAt, List<string> Participants)
+    {
+        public ExtractedEvent Report => field ??= new(Type, ToEventDate(HappenedOn, DatePrecision), Planned, Place, Participants, default);
+    }
+
+    async Task AddEventReportAsync(Article article, ExtractedEvent reported, IReadOnlyList<TopicMention> topics,
+        Dictionary<string, Actor> actors, BatchEvents events, FactRows facts, CancellationToken ct)
+    {
+        var ev = await FindSameEventAsync(reported, events, ct);
         if (ev is null)
         {
-            ev = new Event { Type = reported.Type, Planned = reported.Planned, Place = reported.Place, FirstReportedAt = article.PublishedAt };
-            SetDate(ev, reported.Date);
-            db.Events.Add(ev);
-            addedHere.Add(ev);
+            var row = new Event { Type = reported.Type, Planned = reported.Planned, Place = reported.Place, FirstReportedAt = article.PublishedAt };
+            SetDate(row, reported.Date);
+            db.Events.Add(row);
+            ev = new BatchEvent(row, []);
+            events.Added.Add(ev);
         }
         else
         {
             // The core's merge decides type, date, place and status (planned, then held, is one event).
-            var merged = EventMatcher.Merge(ToExtracted(ev), reported);
-            ev.Type = merged.Type;
-            ev.Planned = merged.Planned;
-            ev.Place = merged.Place;
-            SetDate(ev, merged.Date);
-            if (article.PublishedAt < ev.FirstReportedAt) ev.FirstReportedAt = article.PublishedAt;
+            var merged = EventMatcher.Merge(ev.AsReport(), reported);
+            ev.Row.Type = merged.Type;
+            ev.Row.Planned = merged.Planned;
+            ev.Row.Place = merged.Place;
+            SetDate(ev.Row, merged.Date);
+            if (article.PublishedAt < ev.Row.FirstReportedAt) ev.Row.FirstReportedAt = article.PublishedAt;
         }
 
         foreach (var name in reported.Participants)
         {
-            if (actors.TryGetValue(name, out var actor) && !ev.Participants.Any(p => p.Actor == actor))
-                ev.Participants.Add(new EventParticipant { Event = ev, Actor = actor });
+            if (actors.TryGetValue(name, out var actor) && !ev.Participants.Contains(actor.Name))
+            {
+                ev.Participants.Add(actor.Name);
+                facts.Participants.Add((ev.Row, actor));
+            }
         }
 
-        ev.Reports.Add(new EventReport { Event = ev, ArticleId = article.Id, SentenceStart = reported.Sentence.Start, SentenceEnd = reported.Sentence.End });
+        ev.Changed();
+        facts.Reports.Add((new EventReport { ArticleId = article.Id, SentenceStart = reported.Sentence.Start, SentenceEnd = reported.Sentence.End }, ev.Row));
 
         // An event is on the topics named in the paragraph that reports it.
         var paragraph = ParagraphAround(article.Text, reported.Sentence);
         foreach (var slug in topics.Where(t => t.Span.Start >= paragraph.Start && t.Span.End <= paragraph.End).Select(t => t.Slug).Distinct())
         {
-            if (!ev.Topics.Any(t => t.TopicSlug == slug))
-                ev.Topics.Add(new EventTopic { Event = ev, TopicSlug = slug });
+            if (ev.TopicsAdded.Add(slug))
+                facts.EventTopics.Add((ev.Row, slug));
         }
     }
 
     /// <summary>
-    /// An event, stored or added by this article, that is the same real event by the core's identity rules. Stored
-    /// candidates (recent ones near the date) are read as plain values; only the one chosen is loaded for change.
+    /// An event, stored or added by this batch, that is the same real event by the core's identity rules. Stored
+    /// candidates are read as plain values; the one chosen is attached with those values, so that EF updates only
+    /// what the merge changes.
     /// </summary>
-    async Task<Event?> FindSameEventAsync(ExtractedEvent reported, List<Event> addedHere, CancellationToken ct)
+    async Task<BatchEvent?> FindSameEventAsync(ExtractedEvent reported, BatchEvents events, CancellationToken ct)
     {
-        var query = db.Events.AsNoTracking();
-        if (reported.Date is { } date)
+        var key = (EventMatcher.GroupOf(reported.Type), reported.Date);
+        if (!events.Candidates.TryGetValue(key, out var stored))
         {
-            var day = new DateOnly(date.Year, date.Month, date.Day ?? 1);
-            DateOnly from = day.AddDays(-40), to = day.AddDays(40);
-            query = query.Where(e => e.HappenedOn == null || (e.HappenedOn >= from && e.HappenedOn <= to));
+            stored = await StoredCandidates(reported).OrderByDescending(e => e.Id).Take(EventCandidates)
+                .Select(e => new StoredEvent(e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, e.FirstReportedAt,
+                    e.Participants.Select(p => p.Actor!.Name).ToList()))
+                .ToListAsync(ct);
+            events.Candidates[key] = stored;
         }
-        var stored = await query.OrderByDescending(e => e.Id).Take(500)
-            .Select(e => new { e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, Participants = e.Participants.Select(p => p.Actor!.Name).ToList() })
-            .ToListAsync(ct);
-        var known = addedHere.Select(ToExtracted)
-            .Concat(stored.Select(e => new ExtractedEvent(e.Type, ToEventDate(e.HappenedOn, e.DatePrecision), e.Planned, e.Place, e.Participants, default)))
-            .ToList();
+
+        var known = new List<ExtractedEvent>(events.Added.Count + stored.Count);
+        known.AddRange(events.Added.Select(e => e.AsReport()));
+        foreach (var e in stored)
+            known.Add(events.Taken.TryGetValue(e.Id, out var taken) ? taken.AsReport() : e.Report);
 
         int best = EventMatcher.BestMatch(reported, known);
         if (best < 0) return null;
-        if (best < addedHere.Count) return addedHere[best];
-        int id = stored[best - addedHere.Count].Id;
-        return await db.Events.Include(e => e.Participants).ThenInclude(p => p.Actor).Include(e => e.Topics).SingleAsync(e => e.Id == id, ct);
+        if (best < events.Added.Count) return events.Added[best];
+        var chosen = stored[best - events.Added.Count];
+        if (!events.Taken.TryGetValue(chosen.Id, out var ev))
+        {
+            var row = new Event
+            {
+                Id = chosen.Id, Type = chosen.Type, HappenedOn = chosen.HappenedOn, DatePrecision = chosen.DatePrecision,
+                Planned = chosen.Planned, Place = chosen.Place, FirstReportedAt = chosen.FirstReportedAt,
+            };
+            db.Events.Attach(row);
+            ev = new BatchEvent(row, chosen.Participants);
+            events.Taken[chosen.Id] = ev;
+        }
+        return ev;
     }
 
-    static ExtractedEvent ToExtracted(Event e) =>
-        new(e.Type, ToEventDate(e), e.Planned, e.Place, [.. e.Participants.Select(p => p.Actor!.Name)], default);
-
-    static EventDate? ToEventDate(Event e) => ToEventDate(e.HappenedOn, e.DatePrecision);
+    /// <summary>
+    /// Stored events that <see cref="EventMatcher.Score"/> does not rule out at once: the same type group, and a date
+    /// compatible with the report's (the same day, or that day's month, or its month; undated matches anything).
+    /// </summary>
+    IQueryable<Event> StoredCandidates(ExtractedEvent reported)
+    {
+        var events = EventMatcher.GroupOf(reported.Type) switch
+        {
+            EventType.Call => db.Events.AsNoTracking().Where(e => e.Type == EventType.Call),
+            EventType.Exchange => db.Events.AsNoTracking().Where(e => e.Type == EventType.Exchange),
+            _ => db.Events.AsNoTracking().Where(e => e.Type != EventType.Call && e.Type != EventType.Exchange),
+        };
+        if (reported.Date is not { } date) return events;
+        var month = new DateOnly(date.Year, date.Month, 1);
+        if (date.Day is int day)
+        {
+            var on = new DateOnly(date.Year, date.Month, day);
+            return events.Where(e => e.HappenedOn == null || e.HappenedOn == on || (e.HappenedOn == month && e.DatePrecision == DatePrecision.Month));
+        }
+        var monthEnd = month.AddMonths(1).AddDays(-1);
+        return events.Where(e => e.HappenedOn == null || (e.HappenedOn >= month && e.HappenedOn <= monthEnd));
+    }
 
     static EventDate? ToEventDate(DateOnly? happenedOn, DatePrecision precision) => happenedOn is not DateOnly d ? null
         : new EventDate(d.Year, d.Month, precision == DatePrecision.Day ? d.Day : null);

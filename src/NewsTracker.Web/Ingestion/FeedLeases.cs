@@ -10,7 +10,7 @@ namespace NewsTracker.Web.Ingestion;
 /// one instance win; it clears the claim when the refresh is done. A claim left by an instance that died expires
 /// after <see cref="IngestionOptions.FeedLease"/>.
 /// </summary>
-public sealed class FeedLeases(IOptions<IngestionOptions> options, TimeProvider clock)
+public sealed class FeedLeases(IOptions<IngestionOptions> options, StoreGate gate, TimeProvider clock)
 {
     /// <summary>This instance's name in LeaseOwner: host, process and a random part, so two hosts in one process differ too.</summary>
     public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -27,15 +27,15 @@ public sealed class FeedLeases(IOptions<IngestionOptions> options, TimeProvider 
     {
         var now = clock.GetUtcNow();
         DateTimeOffset? until = now + options.Value.FeedLease;
-        return await Due(db.Feeds.Where(f => f.Id == feedId), now).ExecuteUpdateAsync(s => s
+        return await gate.WriteAsync(db, () => Due(db.Feeds.Where(f => f.Id == feedId), now).ExecuteUpdateAsync(s => s
             .SetProperty(f => f.LeaseOwner, Owner)
-            .SetProperty(f => f.LeaseExpiresAt, until), ct) == 1;
+            .SetProperty(f => f.LeaseExpiresAt, until), ct), ct) == 1;
     }
 
     public Task ReleaseAsync(NewsTrackerDb db, int feedId, CancellationToken ct) =>
-        db.Feeds.Where(f => f.Id == feedId && f.LeaseOwner == Owner).ExecuteUpdateAsync(s => s
+        gate.WriteAsync(db, () => db.Feeds.Where(f => f.Id == feedId && f.LeaseOwner == Owner).ExecuteUpdateAsync(s => s
             .SetProperty(f => f.LeaseOwner, (string?)null)
-            .SetProperty(f => f.LeaseExpiresAt, (DateTimeOffset?)null), ct);
+            .SetProperty(f => f.LeaseExpiresAt, (DateTimeOffset?)null), ct), ct);
 
     static IQueryable<Feed> Due(IQueryable<Feed> feeds, DateTimeOffset now) =>
         feeds.Where(f => f.Status == FeedStatus.Active

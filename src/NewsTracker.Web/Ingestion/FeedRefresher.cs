@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsTracker.Core.ArticleText;
+using NewsTracker.Core.Extraction;
 using NewsTracker.Core.Feeds;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Story;
@@ -14,8 +15,9 @@ public sealed record RefreshResult(int Stored, int Seen, int Duplicates, int Off
 }
 
 /// <summary>
-/// Refreshes one feed: fetch (conditionally), parse, fetch full text where the feed has only a summary, then
-/// keep each new on-story item once (by guid, canonical URL, then near-identical text) and extract its facts.
+/// Refreshes one feed: fetch (conditionally), parse, then, a batch of items at a time, prepare what needs no writes
+/// (which items are new, full text where the feed has only a summary, the on-story check, extraction) and store
+/// each new item once (by guid, canonical URL, then near-identical text) with its facts.
 /// A failure is recorded on the feed with its reason and a backed-off next attempt, never thrown, so one broken
 /// feed cannot stop the others and nothing stored is touched.
 /// </summary>
@@ -30,10 +32,19 @@ public sealed class FeedRefresher(
     IOptions<IngestionOptions> options,
     ILogger<FeedRefresher> log)
 {
+    /// <summary>
+    /// Items are prepared and stored this many at a time: enough that a batch costs a few statements and two commits
+    /// instead of dozens per item, few enough that a large feed neither holds the store for long nor keeps a thousand
+    /// pages' text in memory.
+    /// </summary>
+    public const int BatchSize = 50;
+
+    /// <summary>Near-duplicates are looked for among this many of the latest articles.</summary>
+    const int RecentFingerprints = 5000;
+
     public async Task<RefreshResult> RefreshAsync(Feed feed, CancellationToken ct)
     {
         var startedAt = clock.GetUtcNow();
-        List<Candidate> candidates;
         ParsedFeed parsed;
         FetchedDocument? document;
         try
@@ -42,16 +53,22 @@ public sealed class FeedRefresher(
             if (document is null)
                 return await gate.RunAsync(db, () => RecordNotModifiedAsync(feed, startedAt, ct), ct);
             parsed = FeedParser.Parse(document.Body, document.ContentType);
-            candidates = await PrepareNewItemsAsync(parsed, ct);
         }
         catch (Exception e) when (e is FetchException or FeedParseException)
         {
             return await gate.RunAsync(db, () => RecordFailureAsync(feed, startedAt, e.Message, (e as FetchException)?.RetryAfter, ct), ct);
         }
 
+        var tally = new Tally();
         try
         {
-            return await gate.RunAsync(db, () => StoreAsync(feed, parsed, document, candidates, startedAt, ct), ct);
+            foreach (var batch in parsed.Items.Select(ItemKeys.Of).OfType<ItemKeys>().Chunk(BatchSize))
+            {
+                var prepared = await PrepareAsync(batch, tally, ct);
+                if (prepared.Count > 0)
+                    await gate.RunAsync(db, () => StoreAsync(feed, prepared, tally, ct), ct);
+            }
+            return await gate.RunAsync(db, () => RecordRefreshedAsync(feed, parsed, document, tally, startedAt, ct), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -64,43 +81,103 @@ public sealed class FeedRefresher(
         }
     }
 
-    /// <summary>An item not stored before, with its text, ready to be kept.</summary>
-    sealed record Candidate(FeedItem Item, string Url, string CanonicalUrl, string Title, string Text);
-
-    /// <summary>The work that needs no writes: which items are new, and their full text (pages fetched here, concurrently with other feeds).</summary>
-    async Task<List<Candidate>> PrepareNewItemsAsync(ParsedFeed parsed, CancellationToken ct)
+    /// <summary>What a refresh has done so far, over its batches.</summary>
+    sealed class Tally
     {
-        var candidates = new List<Candidate>();
-        foreach (var item in parsed.Items)
+        public int Stored, Seen, Duplicates, OffStory;
+    }
+
+    /// <summary>The keys an item is known by: its guid, its link, and the link without tracking parameters (or the page's rel=canonical).</summary>
+    sealed record ItemKeys(FeedItem Item, string? Guid, string Url, string CanonicalUrl)
+    {
+        public static ItemKeys? Of(FeedItem item)
         {
             string? link = item.Link?.Trim();
             string? guid = item.Id?.Trim();
-            if (string.IsNullOrEmpty(link) && string.IsNullOrEmpty(guid)) continue;
-            string url = link ?? guid!;
-            string canonical = CanonicalUrl.Of(url);
-            if (await IsStoredAsync(guid, url, canonical, ct)) continue;
+            if (string.IsNullOrEmpty(link) && string.IsNullOrEmpty(guid)) return null;
+            string url = string.IsNullOrEmpty(link) ? guid! : link;
+            return new ItemKeys(item, string.IsNullOrEmpty(guid) ? null : guid, url, Core.Feeds.CanonicalUrl.Of(url));
+        }
+    }
 
-            var (text, pageCanonical) = await ArticleTextAsync(item, link, ct);
-            if (pageCanonical is not null && pageCanonical != canonical)
+    /// <summary>A new on-story item with its text and facts, ready to be kept. Facts are null when extraction failed: the article is then stored pending.</summary>
+    sealed record Candidate(ItemKeys Keys, string Title, string Text, DateTimeOffset PublishedAt, long? Fingerprint, ExtractionResult? Facts);
+
+    /// <summary>
+    /// The work that needs no writes, done outside the store gate so that it runs concurrently with other feeds:
+    /// which items are new, their full text (pages fetched here), the on-story check and extraction.
+    /// </summary>
+    async Task<List<Candidate>> PrepareAsync(ItemKeys[] batch, Tally tally, CancellationToken ct)
+    {
+        var known = await StoredKeysAsync(batch, ct);
+        var candidates = new List<Candidate>();
+        var now = clock.GetUtcNow();
+        foreach (var keys in batch)
+        {
+            if (known.Contains(keys)) { tally.Seen++; continue; }
+            known.Add(keys); // the same item twice in one feed is one item
+
+            var item = keys.Item;
+            var (text, pageCanonical) = await ArticleTextAsync(item, keys, ct);
+            var kept = keys;
+            if (pageCanonical is not null && pageCanonical != keys.CanonicalUrl)
             {
-                canonical = pageCanonical;
-                if (await IsStoredAsync(guid, url, canonical, ct)) continue;
+                kept = keys with { CanonicalUrl = pageCanonical };
+                if (known.Contains(kept) || (await StoredKeysAsync([kept], ct)).Contains(kept)) { tally.Seen++; continue; }
+                known.Add(kept);
             }
-            candidates.Add(new Candidate(item, url, canonical, TitleText(item.Title), text));
+
+            string title = TitleText(item.Title);
+            if (!story.OnStory.Matches(title) && !story.OnStory.Matches(text)) { tally.OffStory++; continue; }
+
+            var published = item.Published ?? now;
+            candidates.Add(new Candidate(kept, title, text, published, TextFingerprint.Of(text), Extract(text, published, kept.Url)));
         }
         return candidates;
     }
 
-    /// <summary>Stored as an article, or already recorded as another outlet of one (else every poll would add that outlet again).</summary>
-    async Task<bool> IsStoredAsync(string? guid, string url, string canonicalUrl, CancellationToken ct) =>
-        await db.Articles.AnyAsync(a => (guid != null && a.Guid == guid) || a.CanonicalUrl == canonicalUrl, ct)
-        || await db.ArticleOutlets.AnyAsync(o => o.Url == url, ct);
+    ExtractionResult? Extract(string text, DateTimeOffset published, string url)
+    {
+        try { return story.Extractor.Extract(text, published); }
+        catch (Exception e)
+        {
+            // A bug in extraction must not lose the article: it is stored pending, and extraction is retried on the next pass.
+            log.LogError(e, "Extraction failed for {Url}; the article is kept and extraction will be retried", url);
+            return null;
+        }
+    }
+
+    /// <summary>Which of these items are stored as an article, or already recorded as another outlet of one (else every poll would add that outlet again).</summary>
+    async Task<KnownItems> StoredKeysAsync(IReadOnlyCollection<ItemKeys> items, CancellationToken ct)
+    {
+        var guids = items.Select(i => i.Guid).OfType<string>().Distinct().ToList();
+        var canonicalUrls = items.Select(i => i.CanonicalUrl).Distinct().ToList();
+        var urls = items.Select(i => i.Url).Distinct().ToList();
+        return new KnownItems(
+            guids.Count == 0 ? [] : [.. await db.Articles.Where(a => guids.Contains(a.Guid!)).Select(a => a.Guid!).ToListAsync(ct)],
+            [.. await db.Articles.Where(a => canonicalUrls.Contains(a.CanonicalUrl)).Select(a => a.CanonicalUrl).ToListAsync(ct)],
+            [.. await db.ArticleOutlets.Where(o => urls.Contains(o.Url)).Select(o => o.Url).ToListAsync(ct)]);
+    }
+
+    sealed record KnownItems(HashSet<string> Guids, HashSet<string> CanonicalUrls, HashSet<string> OutletUrls)
+    {
+        public bool Contains(ItemKeys item) =>
+            (item.Guid is not null && Guids.Contains(item.Guid)) || CanonicalUrls.Contains(item.CanonicalUrl) || OutletUrls.Contains(item.Url);
+
+        public void Add(ItemKeys item)
+        {
+            if (item.Guid is not null) Guids.Add(item.Guid);
+            CanonicalUrls.Add(item.CanonicalUrl);
+            OutletUrls.Add(item.Url);
+        }
+    }
 
     /// <summary>The item's own text, or the linked page's main text when the feed carries only a summary; and the page's canonical URL.</summary>
-    async Task<(string Text, string? CanonicalUrl)> ArticleTextAsync(FeedItem item, string? link, CancellationToken ct)
+    async Task<(string Text, string? CanonicalUrl)> ArticleTextAsync(FeedItem item, ItemKeys keys, CancellationToken ct)
     {
         string feedText = ArticleHtml.FragmentToText(item.Content ?? item.Summary ?? "");
-        if (feedText.Length >= options.Value.MinFeedTextLength || link is null || !DocumentFetcher.IsHttp(link))
+        string? link = item.Link?.Trim();
+        if (feedText.Length >= options.Value.MinFeedTextLength || string.IsNullOrEmpty(link) || !DocumentFetcher.IsHttp(link))
             return (feedText, null);
         try
         {
@@ -112,102 +189,110 @@ public sealed class FeedRefresher(
         catch (FetchException e)
         {
             // The summary is still worth keeping; nothing is lost by storing it now.
-            log.LogInformation("Full text of {Link} not fetched, keeping the feed's summary: {Error}", link, e.Message);
+            log.LogInformation("Full text of {Link} not fetched, keeping the feed's summary: {Error}", keys.Url, e.Message);
             return (feedText, null);
         }
     }
 
-    async Task<RefreshResult> StoreAsync(Feed feed, ParsedFeed parsed, FetchedDocument document, List<Candidate> candidates,
-        DateTimeOffset startedAt, CancellationToken ct)
+    /// <summary>
+    /// Keeps a batch of prepared items, inside the store gate: each not stored meanwhile becomes an article, or one more
+    /// outlet of an article with nearly the same text. The articles are committed before their facts, so that an
+    /// interruption in between leaves them pending (finished on the next pass), never lost.
+    /// </summary>
+    async Task StoreAsync(Feed feed, List<Candidate> batch, Tally tally, CancellationToken ct)
     {
-        int stored = 0, duplicates = 0, offStory = 0, storedMeanwhile = 0;
-        foreach (var candidate in candidates)
-        {
-            switch (await StoreItemAsync(feed, candidate, ct))
-            {
-                case ItemOutcome.Stored: stored++; break;
-                case ItemOutcome.Duplicate: duplicates++; break;
-                case ItemOutcome.OffStory: offStory++; break;
-                case ItemOutcome.AlreadyStored: storedMeanwhile++; break;
-            }
-        }
-        int seen = parsed.Items.Count - candidates.Count + storedMeanwhile;
+        // Asked again inside the gate: another feed, or another instance, may have stored some since they were prepared.
+        var known = await StoredKeysAsync([.. batch.Select(c => c.Keys)], ct);
+        var recent = await db.Articles.Where(a => a.Fingerprint != null).OrderByDescending(a => a.Id).Take(RecentFingerprints)
+            .Select(a => new StoredFingerprint(a.Id, a.Fingerprint!.Value)).ToListAsync(ct);
 
         var now = clock.GetUtcNow();
+        var added = new List<(Article Article, ExtractionResult? Facts)>();
+        int stored = 0, duplicates = 0;
+        foreach (var candidate in batch)
+        {
+            var keys = candidate.Keys;
+            if (known.Contains(keys)) { tally.Seen++; continue; }
+            known.Add(keys);
+
+            string source = SourceName(keys.Url, feed);
+            var outlet = new ArticleOutlet { FeedId = feed.Id, Url = keys.Url, Source = source, SeenAt = now };
+            if (await FindNearDuplicateAsync(candidate, recent, added, ct) is { } original)
+            {
+                // The same text under another URL or outlet: one article, one more outlet.
+                original.Outlets.Add(outlet);
+                duplicates++;
+                continue;
+            }
+            var article = new Article
+            {
+                FeedId = feed.Id,
+                Guid = keys.Guid,
+                Url = keys.Url,
+                CanonicalUrl = keys.CanonicalUrl,
+                Fingerprint = candidate.Fingerprint,
+                Title = candidate.Title.Length > 0 ? candidate.Title : "(untitled)",
+                Source = source,
+                Author = keys.Item.Author,
+                PublishedAt = candidate.PublishedAt,
+                FetchedAt = now,
+                Text = candidate.Text,
+                Outlets = [outlet],
+            };
+            db.Articles.Add(article);
+            added.Add((article, candidate.Facts));
+            stored++;
+        }
+
+        // The counters are committed with the articles they count.
+        feed.ItemsStored += stored;
+        feed.ItemsDuplicate += duplicates;
+        await db.SaveChangesAsync(ct);
+        tally.Stored += stored;
+        tally.Duplicates += duplicates;
+
+        await indexer.IndexAsync([.. added.Where(a => a.Facts is not null).Select(a => (a.Article, a.Facts!))], ct);
+    }
+
+    sealed record StoredFingerprint(int Id, long Fingerprint);
+
+    /// <summary>
+    /// A stored article, or one added earlier in this batch, with nearly the same text. SimHash distances cannot be
+    /// indexed in SQL, so recent fingerprints are compared in memory (a few thousand longs, in microseconds), and the
+    /// few close ones are confirmed by comparing their texts.
+    /// </summary>
+    async Task<Article?> FindNearDuplicateAsync(Candidate candidate, List<StoredFingerprint> recent,
+        List<(Article Article, ExtractionResult? Facts)> addedInBatch, CancellationToken ct)
+    {
+        if (candidate.Fingerprint is not long mine) return null;
+        foreach (var (article, _) in addedInBatch)
+        {
+            if (article.Fingerprint is long theirs && TextFingerprint.MayBeNearDuplicates(theirs, mine)
+                && TextFingerprint.AreNearDuplicates(article.Text, candidate.Text))
+                return article;
+        }
+        foreach (var close in recent.Where(r => TextFingerprint.MayBeNearDuplicates(r.Fingerprint, mine))
+                     .OrderBy(r => TextFingerprint.Distance(r.Fingerprint, mine)).Take(5))
+        {
+            var article = await db.Articles.FindAsync([close.Id], ct);
+            if (article is not null && TextFingerprint.AreNearDuplicates(article.Text, candidate.Text)) return article;
+        }
+        return null;
+    }
+
+    async Task<RefreshResult> RecordRefreshedAsync(Feed feed, ParsedFeed parsed, FetchedDocument document, Tally tally,
+        DateTimeOffset startedAt, CancellationToken ct)
+    {
         feed.Title = string.IsNullOrWhiteSpace(parsed.Title) ? feed.Title : parsed.Title.Trim();
         feed.ETag = document.ETag;
         feed.LastModified = document.LastModified;
-        feed.ItemsStored += stored;
-        feed.ItemsDuplicate += duplicates;
-        feed.ItemsSkippedOffStory += offStory;
+        feed.ItemsSkippedOffStory += tally.OffStory;
         var interval = schedule.IntervalFor(parsed.Items.Where(i => i.Published is not null).Select(i => i.Published!.Value));
         RecordSuccess(feed, startedAt, interval);
         await db.SaveChangesAsync(ct);
         log.LogInformation("Feed {FeedUrl}: {Stored} new, {Seen} already stored, {Duplicates} copies of stored articles, {OffStory} off-story; next in {Interval}",
-            feed.Url, stored, seen, duplicates, offStory, interval);
-        return new RefreshResult(stored, seen, duplicates, offStory, null);
-    }
-
-    enum ItemOutcome { Stored, Duplicate, OffStory, AlreadyStored }
-
-    async Task<ItemOutcome> StoreItemAsync(Feed feed, Candidate candidate, CancellationToken ct)
-    {
-        var (item, url, canonical, title, text) = candidate;
-        if (!story.OnStory.Matches(title) && !story.OnStory.Matches(text)) return ItemOutcome.OffStory;
-        // Asked again inside the gate: another feed, or another instance, may have stored it since it was prepared.
-        if (await IsStoredAsync(item.Id?.Trim(), url, canonical, ct)) return ItemOutcome.AlreadyStored;
-
-        var now = clock.GetUtcNow();
-        string source = SourceName(url, feed);
-        long? fingerprint = TextFingerprint.Of(text);
-        var original = await FindNearDuplicateAsync(fingerprint, text, ct);
-        if (original is not null)
-        {
-            // The same text under another URL or outlet: one article, one more outlet.
-            db.ArticleOutlets.Add(new ArticleOutlet { ArticleId = original.Id, FeedId = feed.Id, Url = url, Source = source, SeenAt = now });
-            await db.SaveChangesAsync(ct);
-            return ItemOutcome.Duplicate;
-        }
-
-        var article = new Article
-        {
-            FeedId = feed.Id,
-            Guid = item.Id?.Trim(),
-            Url = url,
-            CanonicalUrl = canonical,
-            Fingerprint = fingerprint,
-            Title = title.Length > 0 ? title : "(untitled)",
-            Source = source,
-            Author = item.Author,
-            PublishedAt = item.Published ?? now,
-            FetchedAt = now,
-            Text = text,
-            Outlets = [new ArticleOutlet { FeedId = feed.Id, Url = url, Source = source, SeenAt = now }],
-        };
-        db.Articles.Add(article);
-        // Saved before extraction so that a crash in between leaves a pending article, not a lost one.
-        await db.SaveChangesAsync(ct);
-        await indexer.IndexAsync(article, ct);
-        return ItemOutcome.Stored;
-    }
-
-    /// <summary>
-    /// A stored article with nearly the same text. SimHash distances cannot be indexed in SQL, so recent
-    /// fingerprints are compared in memory (a few thousand longs, in microseconds), and the few close ones
-    /// are confirmed by comparing their texts.
-    /// </summary>
-    async Task<Article?> FindNearDuplicateAsync(long? fingerprint, string text, CancellationToken ct)
-    {
-        if (fingerprint is not long mine) return null;
-        var recent = await db.Articles.Where(a => a.Fingerprint != null).OrderByDescending(a => a.Id).Take(5000)
-            .Select(a => new { a.Id, Fingerprint = a.Fingerprint!.Value }).ToListAsync(ct);
-        foreach (var candidate in recent.Where(r => TextFingerprint.MayBeNearDuplicates(r.Fingerprint, mine))
-                     .OrderBy(r => TextFingerprint.Distance(r.Fingerprint, mine)).Take(5))
-        {
-            var article = await db.Articles.FindAsync([candidate.Id], ct);
-            if (article is not null && TextFingerprint.AreNearDuplicates(article.Text, text)) return article;
-        }
-        return null;
+            feed.Url, tally.Stored, tally.Seen, tally.Duplicates, tally.OffStory, interval);
+        return new RefreshResult(tally.Stored, tally.Seen, tally.Duplicates, tally.OffStory, null);
     }
 
     void RecordSuccess(Feed feed, DateTimeOffset at, TimeSpan interval)

@@ -14,6 +14,22 @@ public sealed class StoreGate
 {
     readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>
+    /// A short write outside the store step (a feed's lease). SQLite has one writer, and a second one finds the file
+    /// busy and is retried only after a sleep (150 ms in Microsoft.Data.Sqlite), so this instance's writes take turns
+    /// here instead. PostgreSQL makes concurrent writers wait on row locks, so there they run at once.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(NewsTrackerDb db, Func<Task<T>> write, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql()) return await write();
+        await _gate.WaitAsync(ct);
+        try { return await write(); }
+        finally { _gate.Release(); }
+    }
+
+    public Task RunAsync(NewsTrackerDb db, Func<Task> write, CancellationToken ct) =>
+        RunAsync(db, async () => { await write(); return true; }, ct);
+
     public async Task<T> RunAsync<T>(NewsTrackerDb db, Func<Task<T>> write, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())

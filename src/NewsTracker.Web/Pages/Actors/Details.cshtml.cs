@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using NewsTracker.Core.Extraction;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Story;
@@ -9,7 +8,7 @@ using NewsTracker.Web.Story;
 namespace NewsTracker.Web.Pages.Actors;
 
 /// <summary>One actor: who they are, what they said over time, and the events they took part in.</summary>
-public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story, IMemoryCache cache) : PageModel
+public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageModel
 {
     /// <summary>The page shows this many claims and events at most (the newest); a leader can have tens of thousands.</summary>
     public const int MaxClaims = 200, MaxEvents = 200;
@@ -38,8 +37,10 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story, IMemoryCa
         if (Topic is not null && story.Definition.Topics.All(t => t.Slug != Topic))
             return NotFoundPage($"No topic “{Topic}” is part of this story.");
 
-        // Topic chips from the actor's latest claims: a leader's tens of thousands would cost a read of every one.
-        var allTopics = await db.Claims.Where(c => c.SpeakerId == Actor.Id).OrderByDescending(c => c.Id).Take(ManyClaims).Select(c => c.Topics).ToListAsync(ct);
+        // Topic chips from the actor's latest claims: a leader's tens of thousands would cost a read of every one. Latest
+        // by article, then claim, so that the (SpeakerId, ArticleId) index hands them over in order and the read stops at the limit.
+        var allTopics = await db.Claims.Where(c => c.SpeakerId == Actor.Id).OrderByDescending(c => c.ArticleId).ThenByDescending(c => c.Id)
+            .Take(ManyClaims).Select(c => c.Topics).ToListAsync(ct);
         ClaimTopics = allTopics.SelectMany(t => t).GroupBy(t => t).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ToList();
 
         int actorId = Actor.Id;
@@ -62,63 +63,55 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story, IMemoryCa
                 c.Article.Text.Substring(c.SentenceStart, c.SentenceEnd - c.SentenceStart)))
             .Take(MaxClaims).ToListAsync(ct);
 
-        var events = db.Events.Where(e => db.EventParticipants.Where(p => p.ActorId == actorId).Select(p => p.EventId).Contains(e.Id));
-        EventCount = await events.CountAsync(ct);
-        Events = await events
+        // One row per (event, actor), so the actor's participations are their events: counted in the ActorId index alone.
+        EventCount = await db.EventParticipants.CountAsync(p => p.ActorId == actorId, ct);
+        var events = await db.Events.Where(e => db.EventParticipants.Where(p => p.ActorId == actorId).Select(p => p.EventId).Contains(e.Id))
             .OrderBy(e => e.HappenedOn == null ? 0 : 1).ThenByDescending(e => e.HappenedOn).ThenByDescending(e => e.Id)
             .Take(MaxEvents)
-            .Select(e => new ActorEvent(e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place,
-                e.Participants.Where(p => p.ActorId != actorId).Select(p => p.Actor!.Name).ToList(), e.Reports.Count))
+            .Select(e => new { e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, Reports = e.Reports.Count })
             .ToListAsync(ct);
+        // The others taking part, by the page's event ids (as a nested collection, EF would repeat the filter and sort above).
+        var eventIds = events.Select(e => e.Id).ToList();
+        var with = (await db.EventParticipants.Where(p => eventIds.Contains(p.EventId) && p.ActorId != actorId)
+            .Select(p => new { p.EventId, p.Actor!.Name }).ToListAsync(ct))
+            .ToLookup(p => p.EventId, p => p.Name);
+        Events = events.Select(e => new ActorEvent(e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, with[e.Id].ToList(), e.Reports)).ToList();
 
-        // Counts over every article naming the actor: for a leader named in most of the store these take a few hundred
-        // milliseconds, and a chart need not be fresher than a minute, so they are computed once a minute per actor.
-        var coverage = (await cache.GetOrCreateAsync($"{nameof(Actors)}.{actorId}.coverage", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return new ActorCoverage(
-                await db.ActorMentions.Where(m => m.ActorId == actorId).Select(m => m.ArticleId).Distinct().CountAsync(ct),
-                await AppearsWithAsync(actorId, ct),
-                await MentionsPerWeekAsync(actorId, ct));
-        }))!;
-        (ArticleCount, AppearsWith, MentionsPerWeek) = (coverage.Articles, coverage.AppearsWith, coverage.PerWeek);
+        // Articles naming the actor, per week and in all: kept in ActorWeeks by triggers as mentions are stored, so a
+        // leader named in most of the store costs a few dozen rows here, not a read of every article.
+        var weeks = await db.ActorWeeks.Where(w => w.ActorId == actorId).OrderBy(w => w.Week).Select(w => new { w.Week, w.Articles }).ToListAsync(ct);
+        ArticleCount = weeks.Sum(w => w.Articles);
+        MentionsPerWeek = WeeklySeries(weeks.ToDictionary(w => w.Week, w => w.Articles));
+        AppearsWith = await AppearsWithAsync(actorId, ct);
         return Page();
     }
 
     /// <summary>Who this actor is named with most: articles naming both, and events with both taking part.</summary>
     async Task<List<Companion>> AppearsWithAsync(int actorId, CancellationToken ct)
     {
-        // Over the actor's latest articles, so that a leader named in most of the store costs no more than anyone else.
-        var articleIds = await db.ActorMentions.Where(m => m.ActorId == actorId).Select(m => m.ArticleId).Distinct()
-            .OrderByDescending(id => id).Take(RecentArticles).ToListAsync(ct);
+        // Over the actor's latest articles, so that a leader named in most of the store costs no more than anyone else
+        // (grouped rather than DISTINCT, so that the (ActorId, ArticleId) index is read backwards and stops at the limit).
+        var articleIds = db.ActorMentions.Where(m => m.ActorId == actorId).GroupBy(m => m.ArticleId).Select(g => g.Key)
+            .OrderByDescending(id => id).Take(RecentArticles);
         var inArticles = await db.ActorMentions.Where(m => articleIds.Contains(m.ArticleId) && m.ActorId != actorId)
             .GroupBy(m => m.ActorId).Select(g => new { ActorId = g.Key, Articles = g.Select(m => m.ArticleId).Distinct().Count() })
-            .OrderByDescending(g => g.Articles).Take(10).ToListAsync(ct);
-        var eventIds = db.EventParticipants.Where(p => p.ActorId == actorId).Select(p => p.EventId);
-        var inEvents = await db.EventParticipants.Where(p => eventIds.Contains(p.EventId) && p.ActorId != actorId)
-            .GroupBy(p => p.ActorId).Select(g => new { ActorId = g.Key, Events = g.Count() }).ToDictionaryAsync(g => g.ActorId, g => g.Events, ct);
+            .OrderByDescending(g => g.Articles).ThenBy(g => g.ActorId).Take(10).ToListAsync(ct);
         var ids = inArticles.Select(a => a.ActorId).ToList();
+        // Events with both, for these companions only: a leader's thousands of events have far more participants.
+        var eventIds = db.EventParticipants.Where(p => p.ActorId == actorId).Select(p => p.EventId);
+        var inEvents = await db.EventParticipants.Where(p => ids.Contains(p.ActorId) && eventIds.Contains(p.EventId))
+            .GroupBy(p => p.ActorId).Select(g => new { ActorId = g.Key, Events = g.Count() }).ToDictionaryAsync(g => g.ActorId, g => g.Events, ct);
         var actors = await db.Actors.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         return inArticles.Select(a => new Companion(actors[a.ActorId].Slug, actors[a.ActorId].Name, a.Articles, inEvents.GetValueOrDefault(a.ActorId))).ToList();
     }
 
-    /// <summary>Articles naming the actor per week (weeks start on Monday), from the first such week to the last.</summary>
-    async Task<List<(string, int)>> MentionsPerWeekAsync(int actorId, CancellationToken ct)
+    /// <summary>Every week from the first with an article to the last, Monday first, with weeks of none as zero.</summary>
+    static List<(string, int)> WeeklySeries(Dictionary<int, int> perWeek)
     {
-        // Counted by the database: PublishedAt is stored as Unix milliseconds, and 1970-01-01 was a Thursday, so
-        // (days + 3) / 7 numbers the Monday-based weeks. The same integer SQL runs on SQLite and PostgreSQL.
-        var weeks = await db.Database.SqlQuery<WeekCount>($"""
-            SELECT ("a"."PublishedAt" / 86400000 + 3) / 7 AS "Week", COUNT(*) AS "Articles"
-            FROM "Articles" AS "a"
-            WHERE "a"."Id" IN (SELECT "m"."ArticleId" FROM "ActorMentions" AS "m" WHERE "m"."ActorId" = {actorId})
-            GROUP BY ("a"."PublishedAt" / 86400000 + 3) / 7
-            """).ToListAsync(ct);
-        if (weeks.Count == 0) return [];
-        static DateOnly MondayOf(long week) => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + (int)(week * 7 - 3));
-        var perWeek = weeks.ToDictionary(w => MondayOf(w.Week), w => (int)w.Articles);
+        if (perWeek.Count == 0) return [];
         var series = new List<(string, int)>();
-        for (var week = perWeek.Keys.Min(); week <= perWeek.Keys.Max(); week = week.AddDays(7))
-            series.Add((week.ToString("d MMM yyyy"), perWeek.GetValueOrDefault(week)));
+        for (int week = perWeek.Keys.Min(); week <= perWeek.Keys.Max(); week++)
+            series.Add((ActorWeek.MondayOf(week).ToString("d MMM yyyy"), perWeek.GetValueOrDefault(week)));
         return series;
     }
 
@@ -134,10 +127,6 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story, IMemoryCa
         return Page();
     }
 }
-
-public sealed record WeekCount(long Week, long Articles);
-
-sealed record ActorCoverage(int Articles, List<Companion> AppearsWith, List<(string, int)> PerWeek);
 
 public sealed record Companion(string Slug, string Name, int Articles, int Events);
 

@@ -33,6 +33,10 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
         var page = await sample.Client.GetDocumentAsync("/actors/vladimir-putin");
         var companions = page.QuerySelectorAll(".companions a").Select(a => a.TextContent).ToList();
         Assert.Contains("Donald Trump", companions);
+        int together = await sample.App.WithDbAsync(db => db.Events.CountAsync(e =>
+            e.Participants.Any(p => p.Actor!.Slug == "vladimir-putin") && e.Participants.Any(p => p.Actor!.Slug == "donald-trump")));
+        Assert.True(together > 0);
+        Assert.Contains($", {together} event", page.QuerySelector(".companions a[href='/actors/donald-trump']")!.ParentElement!.TextContent);
         Assert.NotNull(page.QuerySelector("figure.chart svg rect.bar"));
 
         Assert.NotNull(page.QuerySelector("nav.choices a[href='/actors/vladimir-putin?topic=territory']"));

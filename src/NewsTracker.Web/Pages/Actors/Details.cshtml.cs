@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
     public const int MaxClaims = 200, MaxEvents = 200;
     /// <summary>Above this many claims, the newest are found by walking articles by date (see OnGetAsync).</summary>
     const int ManyClaims = 2000;
+    /// <summary>Above this many events, the page's events are found by walking events in date order (see OnGetAsync).</summary>
+    const int ManyEvents = 2000;
     /// <summary>"Appears most with" looks at this many of the actor's latest articles.</summary>
     const int RecentArticles = 500;
 
@@ -50,10 +53,11 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         if (ClaimCount > ManyClaims && Topic is null)
         {
             // A prolific speaker: walk articles newest first and stop at the page's worth, instead of sorting all their
-            // claims by their article's date (SQLite would carry every article's text through that sort).
+            // claims by their article's date (SQLite would carry every article's text through that sort). CROSS JOIN fixes
+            // SQLite's loop order; with WHERE rather than ON it is also valid PostgreSQL, which plans it as any join.
             var ids = await db.Database.SqlQuery<int>($"""
-                SELECT c.Id AS Value FROM Articles AS a CROSS JOIN Claims AS c ON c.ArticleId = a.Id AND c.SpeakerId = {actorId}
-                ORDER BY a.PublishedAt DESC, c.Start LIMIT {MaxClaims}
+                SELECT c."Id" AS "Value" FROM "Articles" AS a CROSS JOIN "Claims" AS c WHERE c."ArticleId" = a."Id" AND c."SpeakerId" = {actorId}
+                ORDER BY a."PublishedAt" DESC, c."Start" LIMIT {MaxClaims}
                 """).ToListAsync(ct);
             claims = db.Claims.Where(c => ids.Contains(c.Id));
         }
@@ -65,7 +69,20 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
 
         // One row per (event, actor), so the actor's participations are their events: counted in the ActorId index alone.
         EventCount = await db.EventParticipants.CountAsync(p => p.ActorId == actorId, ct);
-        var events = await db.Events.Where(e => db.EventParticipants.Where(p => p.ActorId == actorId).Select(p => p.EventId).Contains(e.Id))
+        var mine = db.Events.Where(e => db.EventParticipants.Where(p => p.ActorId == actorId).Select(p => p.EventId).Contains(e.Id));
+        if (EventCount > ManyEvents)
+        {
+            // A leader in thousands of events: walk events in the page's order (undated first, then newest; each order an
+            // index gives) asking of each whether the actor took part, and stop at the page's worth, instead of reading
+            // and sorting every one of their events.
+            var withActor = db.Events.Where(e => e.Participants.Any(p => p.ActorId == actorId));
+            var undated = await withActor.Where(e => e.HappenedOn == null).OrderByDescending(e => e.Id).Select(e => e.Id).Take(MaxEvents).ToListAsync(ct);
+            var dated = await withActor.Where(e => e.HappenedOn != null).OrderByDescending(e => e.HappenedOn).ThenByDescending(e => e.Id)
+                .Select(e => e.Id).Take(MaxEvents - undated.Count).ToListAsync(ct);
+            var pageIds = undated.Concat(dated).ToList();
+            mine = db.Events.Where(e => pageIds.Contains(e.Id));
+        }
+        var events = await mine
             .OrderBy(e => e.HappenedOn == null ? 0 : 1).ThenByDescending(e => e.HappenedOn).ThenByDescending(e => e.Id)
             .Take(MaxEvents)
             .Select(e => new { e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, Reports = e.Reports.Count })
@@ -97,10 +114,14 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
             .GroupBy(m => m.ActorId).Select(g => new { ActorId = g.Key, Articles = g.Select(m => m.ArticleId).Distinct().Count() })
             .OrderByDescending(g => g.Articles).ThenBy(g => g.ActorId).Take(10).ToListAsync(ct);
         var ids = inArticles.Select(a => a.ActorId).ToList();
-        // Events with both, for these companions only: a leader's thousands of events have far more participants.
-        var eventIds = db.EventParticipants.Where(p => p.ActorId == actorId).Select(p => p.EventId);
-        var inEvents = await db.EventParticipants.Where(p => ids.Contains(p.ActorId) && eventIds.Contains(p.EventId))
-            .GroupBy(p => p.ActorId).Select(g => new { ActorId = g.Key, Events = g.Count() }).ToDictionaryAsync(g => g.ActorId, g => g.Events, ct);
+        // Events with both, for these companions only: each companion's events, each probed in the (EventId, ActorId) key
+        // for the actor, rather than every participant of a leader's thousands of events. CROSS JOIN fixes SQLite's loop
+        // order (and is valid PostgreSQL too); every value is a parameter, the actor's as {0}, the companions' after it.
+        var inEvents = ids.Count == 0 ? [] : await db.Database.SqlQuery<CompanionEvents>(FormattableStringFactory.Create($$"""
+            SELECT c."ActorId", COUNT(*) AS "Events" FROM "EventParticipants" AS c CROSS JOIN "EventParticipants" AS l
+            WHERE c."ActorId" IN ({{string.Join(", ", ids.Select((_, i) => $"{{{i + 1}}}"))}}) AND l."EventId" = c."EventId" AND l."ActorId" = {0}
+            GROUP BY c."ActorId"
+            """, [actorId, .. ids.Cast<object>()])).ToDictionaryAsync(g => g.ActorId, g => (int)g.Events, ct);
         var actors = await db.Actors.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         return inArticles.Select(a => new Companion(actors[a.ActorId].Slug, actors[a.ActorId].Name, a.Articles, inEvents.GetValueOrDefault(a.ActorId))).ToList();
     }
@@ -127,6 +148,8 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         return Page();
     }
 }
+
+public sealed record CompanionEvents(int ActorId, long Events);
 
 public sealed record Companion(string Slug, string Name, int Articles, int Events);
 

@@ -23,6 +23,73 @@ public sealed class ActorWeek
     public static DateOnly MondayOf(int week) => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + week * 7 - 3);
 }
 
+/// <summary>
+/// How many of an actor's claims are on one topic: the actor page's topic chips and its "of N" on a topic. Counting
+/// that at request time reads every claim of the speaker (a leader's tens of thousands), so triggers on Claims keep it.
+/// </summary>
+public sealed class ActorTopic
+{
+    public int ActorId { get; set; }
+    public required string TopicSlug { get; set; }
+    public int Claims { get; set; }
+}
+
+/// <summary>The triggers that keep <see cref="ActorTopic"/> rows, and the statement that fills them from existing claims.</summary>
+public static class ActorTopicsSql
+{
+    /// <summary>Triggers (SQLite). Claims are only ever inserted and deleted (re-indexing deletes and re-inserts).</summary>
+    public static readonly string[] SqliteTriggers =
+    [
+        """
+        CREATE TRIGGER ActorTopics_ClaimInsert AFTER INSERT ON Claims BEGIN
+            INSERT INTO ActorTopics (ActorId, TopicSlug, Claims) SELECT DISTINCT new.SpeakerId, value, 1 FROM json_each(new.Topics) WHERE true
+                ON CONFLICT (ActorId, TopicSlug) DO UPDATE SET Claims = Claims + 1;
+        END
+        """,
+        """
+        CREATE TRIGGER ActorTopics_ClaimDelete AFTER DELETE ON Claims BEGIN
+            UPDATE ActorTopics SET Claims = Claims - 1 WHERE ActorId = old.SpeakerId AND TopicSlug IN (SELECT value FROM json_each(old.Topics));
+            DELETE FROM ActorTopics WHERE ActorId = old.SpeakerId AND Claims <= 0;
+        END
+        """,
+    ];
+
+    /// <summary>Triggers (PostgreSQL). Each claim counts on its own, so row triggers are exact here even at statement end.</summary>
+    public static readonly string[] PostgreSqlTriggers =
+    [
+        """
+        CREATE FUNCTION "ActorTopics_ClaimInserted"() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO "ActorTopics" ("ActorId", "TopicSlug", "Claims") SELECT DISTINCT NEW."SpeakerId", t, 1 FROM unnest(NEW."Topics") AS t
+                ON CONFLICT ("ActorId", "TopicSlug") DO UPDATE SET "Claims" = "ActorTopics"."Claims" + 1;
+            RETURN NULL;
+        END $$
+        """,
+        """CREATE TRIGGER "ActorTopics_ClaimInserted" AFTER INSERT ON "Claims" FOR EACH ROW EXECUTE FUNCTION "ActorTopics_ClaimInserted"()""",
+        """
+        CREATE FUNCTION "ActorTopics_ClaimDeleted"() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE "ActorTopics" SET "Claims" = "Claims" - 1 WHERE "ActorId" = OLD."SpeakerId" AND "TopicSlug" = ANY(OLD."Topics");
+            DELETE FROM "ActorTopics" WHERE "ActorId" = OLD."SpeakerId" AND "Claims" <= 0;
+            RETURN NULL;
+        END $$
+        """,
+        """CREATE TRIGGER "ActorTopics_ClaimDeleted" AFTER DELETE ON "Claims" FOR EACH ROW EXECUTE FUNCTION "ActorTopics_ClaimDeleted"()""",
+    ];
+
+    public static readonly string FillSqlite = """
+        INSERT INTO ActorTopics (ActorId, TopicSlug, Claims)
+        SELECT SpeakerId, Topic, COUNT(*) FROM (SELECT DISTINCT c.Id, c.SpeakerId, t.value AS Topic FROM Claims AS c, json_each(c.Topics) AS t)
+        GROUP BY SpeakerId, Topic
+        """;
+
+    public static readonly string FillPostgreSql = """
+        INSERT INTO "ActorTopics" ("ActorId", "TopicSlug", "Claims")
+        SELECT x."SpeakerId", x."Topic", COUNT(*) FROM (SELECT DISTINCT c."Id", c."SpeakerId", t AS "Topic" FROM "Claims" AS c, unnest(c."Topics") AS t) AS x
+        GROUP BY x."SpeakerId", x."Topic"
+        """;
+}
+
 /// <summary>The triggers that keep <see cref="ActorWeek"/> rows, and the statement that fills them from existing rows.</summary>
 public static class ActorWeeksSql
 {

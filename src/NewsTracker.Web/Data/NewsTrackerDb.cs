@@ -10,6 +10,7 @@ public sealed class NewsTrackerDb(DbContextOptions<NewsTrackerDb> options) : DbC
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<ActorMentionRow> ActorMentions => Set<ActorMentionRow>();
     public DbSet<ActorWeek> ActorWeeks => Set<ActorWeek>();
+    public DbSet<ActorTopic> ActorTopics => Set<ActorTopic>();
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<EventParticipant> EventParticipants => Set<EventParticipant>();
@@ -66,6 +67,11 @@ public sealed class NewsTrackerDb(DbContextOptions<NewsTrackerDb> options) : DbC
         {
             e.HasKey(w => new { w.ActorId, w.Week });
             e.HasOne<Actor>().WithMany().HasForeignKey(w => w.ActorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ActorTopic>(e =>
+        {
+            e.HasKey(t => new { t.ActorId, t.TopicSlug });
+            e.HasOne<Actor>().WithMany().HasForeignKey(t => t.ActorId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<Claim>(e =>
         {

@@ -98,7 +98,7 @@ public static class SchemaUpgrader
             """CREATE INDEX "IX_ArticleOutlets_Url" ON "ArticleOutlets" ("Url")""",
         ]),
 
-        new(5, "Articles per actor and week, kept by triggers, so an actor's page and the actors index count no mentions at request time",
+        new(5, "Articles per actor and week and claims per actor and topic, kept by triggers, so an actor's page and the actors index count no mentions or claims at request time",
         Sqlite:
         [
             """
@@ -110,6 +110,15 @@ public static class SchemaUpgrader
             """,
             ActorWeeksSql.FillSqlite,
             .. ActorWeeksSql.SqliteTriggers,
+            """
+            CREATE TABLE ActorTopics (
+                ActorId INTEGER NOT NULL CONSTRAINT FK_ActorTopics_Actors_ActorId REFERENCES Actors (Id) ON DELETE CASCADE,
+                TopicSlug TEXT NOT NULL,
+                Claims INTEGER NOT NULL,
+                CONSTRAINT PK_ActorTopics PRIMARY KEY (ActorId, TopicSlug))
+            """,
+            ActorTopicsSql.FillSqlite,
+            .. ActorTopicsSql.SqliteTriggers,
         ],
         PostgreSql:
         [
@@ -123,12 +132,22 @@ public static class SchemaUpgrader
             """,
             ActorWeeksSql.FillPostgreSql,
             .. ActorWeeksSql.PostgreSqlTriggers,
+            """
+            CREATE TABLE "ActorTopics" (
+                "ActorId" integer NOT NULL,
+                "TopicSlug" text NOT NULL,
+                "Claims" integer NOT NULL,
+                CONSTRAINT "PK_ActorTopics" PRIMARY KEY ("ActorId", "TopicSlug"),
+                CONSTRAINT "FK_ActorTopics_Actors_ActorId" FOREIGN KEY ("ActorId") REFERENCES "Actors" ("Id") ON DELETE CASCADE)
+            """,
+            ActorTopicsSql.FillPostgreSql,
+            .. ActorTopicsSql.PostgreSqlTriggers,
         ]),
     ];
 
     /// <summary>Schema outside the EF model (SQLite's full-text indexes, triggers), created for a new database right after the model's tables.</summary>
-    static readonly string[] OutsideModelSqlite = [.. SearchIndex.CreateSql, .. ActorWeeksSql.SqliteTriggers];
-    static readonly string[] OutsideModelPostgreSql = ActorWeeksSql.PostgreSqlTriggers;
+    static readonly string[] OutsideModelSqlite = [.. SearchIndex.CreateSql, .. ActorWeeksSql.SqliteTriggers, .. ActorTopicsSql.SqliteTriggers];
+    static readonly string[] OutsideModelPostgreSql = [.. ActorWeeksSql.PostgreSqlTriggers, .. ActorTopicsSql.PostgreSqlTriggers];
 
     public static int LatestVersion => 1 + Steps.Length;
 

@@ -113,6 +113,7 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
             var page = await ReadPageAsync(client, slug);
             Assert.Equal((slug, expected.Values.Sum()), (slug, page.Articles));
             Assert.Equal(expected, page.Weeks);
+            Assert.Equal(await ExpectedTopicsAsync(app, slug), page.Topics);
             var entry = index.QuerySelector($".grid-actors a[href='/actors/{slug}']")?.ParentElement;
             if (expected.Count == 0) { Assert.Null(entry); continue; }
             named++;
@@ -134,8 +135,13 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
             .ToDictionary(g => g.Key.ToString("d MMM yyyy"), g => g.Count());
     }
 
-    /// <summary>The page's "Named in" count and its chart's non-empty weeks.</summary>
-    static async Task<(int Articles, Dictionary<string, int> Weeks)> ReadPageAsync(HttpClient client, string slug)
+    /// <summary>The actor's claims per topic, as the topic chips link and count them.</summary>
+    static async Task<Dictionary<string, int>> ExpectedTopicsAsync(TestApp app, string slug) =>
+        (await app.WithDbAsync(db => db.Claims.Where(c => c.Speaker!.Slug == slug).Select(c => c.Topics).ToListAsync()))
+            .SelectMany(topics => topics.Distinct()).GroupBy(t => t).ToDictionary(g => $"/actors/{slug}?topic={g.Key}", g => g.Count());
+
+    /// <summary>The page's "Named in" count, its chart's non-empty weeks and its topic chips' counts.</summary>
+    static async Task<(int Articles, Dictionary<string, int> Weeks, Dictionary<string, int> Topics)> ReadPageAsync(HttpClient client, string slug)
     {
         var page = await client.GetDocumentAsync($"/actors/{slug}");
         int articles = int.Parse(Regex.Match(page.QuerySelector(".profile dl")!.TextContent, @"Named in\s*(\d+)").Groups[1].Value);
@@ -144,7 +150,9 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
             .Select(m => (Week: m.Groups[1].Value, Count: int.Parse(m.Groups[2].Value)))
             .Where(w => w.Count > 0)
             .ToDictionary(w => w.Week, w => w.Count);
-        return (articles, weeks);
+        var topics = page.QuerySelectorAll("nav.choices a.chip[href*='?topic=']")
+            .ToDictionary(a => a.GetAttribute("href")!, a => int.Parse(Regex.Match(a.TextContent, @"\((\d+)\)$").Groups[1].Value));
+        return (articles, weeks, topics);
     }
 
     static async Task ReindexAsync(TestApp app, int articleId)

@@ -60,7 +60,7 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
                   VALUES (1, 1, 'g1', 'https://news.test/a', 'Talks in Geneva', 'news.test', 1755600000000, 1755600000000, 'Putin said "no".', 1755600000000);
               INSERT INTO "Actors" ("Id", "Slug", "Name", "Kind", "Role", "Aliases", "Discovered") VALUES (1, 'vladimir-putin', 'Vladimir Putin', 'Person', NULL, ARRAY['Putin'], false);
               INSERT INTO "Claims" ("Id", "ArticleId", "SpeakerId", "Kind", "Text", "Start", "End", "SentenceStart", "SentenceEnd", "Topics")
-                  VALUES (1, 1, 1, 'Quote', 'no', 12, 14, 0, 16, ARRAY[]::text[]);
+                  VALUES (1, 1, 1, 'Quote', 'no', 12, 14, 0, 16, ARRAY['territory']);
               INSERT INTO "ActorMentions" ("Id", "ArticleId", "ActorId", "Start", "End", "SentenceStart", "SentenceEnd")
                   VALUES (1, 1, 1, 0, 5, 0, 16), (2, 1, 1, 0, 5, 0, 16);
               """
@@ -72,7 +72,7 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
                   VALUES (1, 1, 'g1', 'https://news.test/a', 'Talks in Geneva', 'news.test', 1755600000000, 1755600000000, 'Putin said "no".', 1755600000000);
               INSERT INTO Actors (Id, Slug, Name, Kind, Role, Aliases, Discovered) VALUES (1, 'vladimir-putin', 'Vladimir Putin', 'Person', NULL, '["Putin"]', 0);
               INSERT INTO Claims (Id, ArticleId, SpeakerId, Kind, Text, Start, "End", SentenceStart, SentenceEnd, Topics)
-                  VALUES (1, 1, 1, 'Quote', 'no', 12, 14, 0, 16, '[]');
+                  VALUES (1, 1, 1, 'Quote', 'no', 12, 14, 0, 16, '["territory"]');
               INSERT INTO ActorMentions (Id, ArticleId, ActorId, Start, "End", SentenceStart, SentenceEnd)
                   VALUES (1, 1, 1, 0, 5, 0, 16), (2, 1, 1, 0, 5, 0, 16);
               """);
@@ -93,11 +93,15 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
         // Articles per actor and week are counted from the mentions already there: two mentions, one article.
         var week = await old.ActorWeeks.SingleAsync();
         Assert.Equal((1, new DateOnly(2025, 8, 18), 1), (week.ActorId, ActorWeek.MondayOf(week.Week), week.Articles));
+        var topic = await old.ActorTopics.SingleAsync();
+        Assert.Equal((1, "territory", 1), (topic.ActorId, topic.TopicSlug, topic.Claims));
         // and kept by the triggers the upgrade added: the article still names Putin until its last mention goes.
         await old.ActorMentions.Where(m => m.Id == 1).ExecuteDeleteAsync();
         Assert.Equal(1, await old.ActorWeeks.SumAsync(w => w.Articles));
         await old.ActorMentions.ExecuteDeleteAsync();
         Assert.False(await old.ActorWeeks.AnyAsync());
+        await old.Claims.ExecuteDeleteAsync();
+        Assert.False(await old.ActorTopics.AnyAsync());
 
         // The upgraded database has exactly the tables, columns, indexes and triggers a new one gets.
         await using var fresh = OpenDb(provider);

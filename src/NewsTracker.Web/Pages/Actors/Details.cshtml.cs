@@ -40,25 +40,30 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         if (Topic is not null && story.Definition.Topics.All(t => t.Slug != Topic))
             return NotFoundPage($"No topic “{Topic}” is part of this story.");
 
-        // Topic chips from the actor's latest claims: a leader's tens of thousands would cost a read of every one. Latest
-        // by article, then claim, so that the (SpeakerId, ArticleId) index hands them over in order and the read stops at the limit.
-        var allTopics = await db.Claims.Where(c => c.SpeakerId == Actor.Id).OrderByDescending(c => c.ArticleId).ThenByDescending(c => c.Id)
-            .Take(ManyClaims).Select(c => c.Topics).ToListAsync(ct);
-        ClaimTopics = allTopics.SelectMany(t => t).GroupBy(t => t).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ToList();
-
+        // Topic chips and the count on a topic, from the per-topic claim counts the triggers keep (ActorTopics): exact,
+        // where counting on request would read every one of a leader's tens of thousands of claims.
         int actorId = Actor.Id;
+        ClaimTopics = (await db.ActorTopics.Where(t => t.ActorId == actorId).OrderByDescending(t => t.Claims).ThenBy(t => t.TopicSlug)
+            .Select(t => new { t.TopicSlug, t.Claims }).ToListAsync(ct)).Select(t => (t.TopicSlug, t.Claims)).ToList();
+
         var claims = db.Claims.Where(c => c.SpeakerId == actorId);
+        int allClaims = await claims.CountAsync(ct);
         if (Topic is not null) claims = claims.Where(c => c.Topics.Contains(Topic));
-        ClaimCount = await claims.CountAsync(ct);
-        if (ClaimCount > ManyClaims && Topic is null)
+        ClaimCount = Topic is null ? allClaims : ClaimTopics.FirstOrDefault(t => t.Slug == Topic).Count;
+        if (allClaims > ManyClaims)
         {
             // A prolific speaker: walk articles newest first and stop at the page's worth, instead of sorting all their
             // claims by their article's date (SQLite would carry every article's text through that sort). CROSS JOIN fixes
-            // SQLite's loop order; with WHERE rather than ON it is also valid PostgreSQL, which plans it as any join.
-            var ids = await db.Database.SqlQuery<int>($"""
-                SELECT c."Id" AS "Value" FROM "Articles" AS a CROSS JOIN "Claims" AS c WHERE c."ArticleId" = a."Id" AND c."SpeakerId" = {actorId}
-                ORDER BY a."PublishedAt" DESC, c."Start" LIMIT {MaxClaims}
-                """).ToListAsync(ct);
+            // SQLite's loop order; with WHERE rather than ON it is also valid PostgreSQL, which plans it as any join. The
+            // topic test is each dialect's own (a JSON array in SQLite, text[] in PostgreSQL); values are parameters.
+            string onTopic = Topic is null ? "" : db.Database.IsNpgsql()
+                ? """AND {2} = ANY(c."Topics")"""
+                : """AND EXISTS (SELECT 1 FROM json_each(c."Topics") WHERE value = {2})""";
+            object[] values = Topic is null ? [actorId, MaxClaims] : [actorId, MaxClaims, Topic];
+            var ids = await db.Database.SqlQuery<int>(FormattableStringFactory.Create($$"""
+                SELECT c."Id" AS "Value" FROM "Articles" AS a CROSS JOIN "Claims" AS c WHERE c."ArticleId" = a."Id" AND c."SpeakerId" = {0} {{onTopic}}
+                ORDER BY a."PublishedAt" DESC, c."Start" LIMIT {1}
+                """, values)).ToListAsync(ct);
             claims = db.Claims.Where(c => ids.Contains(c.Id));
         }
         Claims = await claims

@@ -104,12 +104,12 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         var weeks = await db.ActorWeeks.Where(w => w.ActorId == actorId).OrderBy(w => w.Week).Select(w => new { w.Week, w.Articles }).ToListAsync(ct);
         ArticleCount = weeks.Sum(w => w.Articles);
         MentionsPerWeek = WeeklySeries(weeks.ToDictionary(w => w.Week, w => w.Articles));
-        AppearsWith = await AppearsWithAsync(actorId, ct);
+        AppearsWith = await AppearsWithAsync(actorId, EventCount, ct);
         return Page();
     }
 
     /// <summary>Who this actor is named with most: articles naming both, and events with both taking part.</summary>
-    async Task<List<Companion>> AppearsWithAsync(int actorId, CancellationToken ct)
+    async Task<List<Companion>> AppearsWithAsync(int actorId, int eventCount, CancellationToken ct)
     {
         // Over the actor's latest articles, so that a leader named in most of the store costs no more than anyone else
         // (grouped rather than DISTINCT, so that the (ActorId, ArticleId) index is read backwards and stops at the limit).
@@ -119,11 +119,15 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
             .GroupBy(m => m.ActorId).Select(g => new { ActorId = g.Key, Articles = g.Select(m => m.ArticleId).Distinct().Count() })
             .OrderByDescending(g => g.Articles).ThenBy(g => g.ActorId).Take(10).ToListAsync(ct);
         var ids = inArticles.Select(a => a.ActorId).ToList();
-        // Events with both, for these companions only: each companion's events, each probed in the (EventId, ActorId) key
-        // for the actor, rather than every participant of a leader's thousands of events. CROSS JOIN fixes SQLite's loop
-        // order (and is valid PostgreSQL too); every value is a parameter, the actor's as {0}, the companions' after it.
+        // Events with both, for these companions only, walking whichever side has fewer events and probing the other in the
+        // (EventId, ActorId) key: a leader's thousands of events have far more participants than their companions' events,
+        // and a minor actor's companions are often those leaders. CROSS JOIN fixes SQLite's loop order (and is valid
+        // PostgreSQL too); every value is a parameter, the actor's as {0}, the companions' after it.
+        string walk = eventCount > ManyEvents
+            ? """ "EventParticipants" AS c CROSS JOIN "EventParticipants" AS l """
+            : """ "EventParticipants" AS l CROSS JOIN "EventParticipants" AS c """;
         var inEvents = ids.Count == 0 ? [] : await db.Database.SqlQuery<CompanionEvents>(FormattableStringFactory.Create($$"""
-            SELECT c."ActorId", COUNT(*) AS "Events" FROM "EventParticipants" AS c CROSS JOIN "EventParticipants" AS l
+            SELECT c."ActorId", COUNT(*) AS "Events" FROM {{walk}}
             WHERE c."ActorId" IN ({{string.Join(", ", ids.Select((_, i) => $"{{{i + 1}}}"))}}) AND l."EventId" = c."EventId" AND l."ActorId" = {0}
             GROUP BY c."ActorId"
             """, [actorId, .. ids.Cast<object>()])).ToDictionaryAsync(g => g.ActorId, g => (int)g.Events, ct);

@@ -9,6 +9,8 @@ public sealed class NewsTrackerDb(DbContextOptions<NewsTrackerDb> options) : DbC
     public DbSet<ArticleOutlet> ArticleOutlets => Set<ArticleOutlet>();
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<ActorMentionRow> ActorMentions => Set<ActorMentionRow>();
+    public DbSet<ActorWeek> ActorWeeks => Set<ActorWeek>();
+    public DbSet<ActorTopic> ActorTopics => Set<ActorTopic>();
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<EventParticipant> EventParticipants => Set<EventParticipant>();
@@ -60,6 +62,16 @@ public sealed class NewsTrackerDb(DbContextOptions<NewsTrackerDb> options) : DbC
             e.ToTable("ActorMentions");
             e.HasIndex(m => new { m.ActorId, m.ArticleId });
             e.HasOne(m => m.Article).WithMany(a => a.Mentions).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ActorWeek>(e =>
+        {
+            e.HasKey(w => new { w.ActorId, w.Week });
+            e.HasOne<Actor>().WithMany().HasForeignKey(w => w.ActorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ActorTopic>(e =>
+        {
+            e.HasKey(t => new { t.ActorId, t.TopicSlug });
+            e.HasOne<Actor>().WithMany().HasForeignKey(t => t.ActorId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<Claim>(e =>
         {

@@ -97,10 +97,57 @@ public static class SchemaUpgrader
             """ALTER TABLE "Feeds" ADD COLUMN "LeaseExpiresAt" bigint NULL""",
             """CREATE INDEX "IX_ArticleOutlets_Url" ON "ArticleOutlets" ("Url")""",
         ]),
+
+        new(5, "Articles per actor and week and claims per actor and topic, kept by triggers, so an actor's page and the actors index count no mentions or claims at request time",
+        Sqlite:
+        [
+            """
+            CREATE TABLE ActorWeeks (
+                ActorId INTEGER NOT NULL CONSTRAINT FK_ActorWeeks_Actors_ActorId REFERENCES Actors (Id) ON DELETE CASCADE,
+                Week INTEGER NOT NULL,
+                Articles INTEGER NOT NULL,
+                CONSTRAINT PK_ActorWeeks PRIMARY KEY (ActorId, Week))
+            """,
+            ActorWeeksSql.FillSqlite,
+            .. ActorWeeksSql.SqliteTriggers,
+            """
+            CREATE TABLE ActorTopics (
+                ActorId INTEGER NOT NULL CONSTRAINT FK_ActorTopics_Actors_ActorId REFERENCES Actors (Id) ON DELETE CASCADE,
+                TopicSlug TEXT NOT NULL,
+                Claims INTEGER NOT NULL,
+                CONSTRAINT PK_ActorTopics PRIMARY KEY (ActorId, TopicSlug))
+            """,
+            ActorTopicsSql.FillSqlite,
+            .. ActorTopicsSql.SqliteTriggers,
+        ],
+        PostgreSql:
+        [
+            """
+            CREATE TABLE "ActorWeeks" (
+                "ActorId" integer NOT NULL,
+                "Week" integer NOT NULL,
+                "Articles" integer NOT NULL,
+                CONSTRAINT "PK_ActorWeeks" PRIMARY KEY ("ActorId", "Week"),
+                CONSTRAINT "FK_ActorWeeks_Actors_ActorId" FOREIGN KEY ("ActorId") REFERENCES "Actors" ("Id") ON DELETE CASCADE)
+            """,
+            ActorWeeksSql.FillPostgreSql,
+            .. ActorWeeksSql.PostgreSqlTriggers,
+            """
+            CREATE TABLE "ActorTopics" (
+                "ActorId" integer NOT NULL,
+                "TopicSlug" text NOT NULL,
+                "Claims" integer NOT NULL,
+                CONSTRAINT "PK_ActorTopics" PRIMARY KEY ("ActorId", "TopicSlug"),
+                CONSTRAINT "FK_ActorTopics_Actors_ActorId" FOREIGN KEY ("ActorId") REFERENCES "Actors" ("Id") ON DELETE CASCADE)
+            """,
+            ActorTopicsSql.FillPostgreSql,
+            .. ActorTopicsSql.PostgreSqlTriggers,
+        ]),
     ];
 
-    /// <summary>Schema outside the EF model (SQLite's full-text indexes), created for a new SQLite database right after the model's tables.</summary>
-    static readonly string[] OutsideModelSql = SearchIndex.CreateSql;
+    /// <summary>Schema outside the EF model (SQLite's full-text indexes, triggers), created for a new database right after the model's tables.</summary>
+    static readonly string[] OutsideModelSqlite = [.. SearchIndex.CreateSql, .. ActorWeeksSql.SqliteTriggers, .. ActorTopicsSql.SqliteTriggers];
+    static readonly string[] OutsideModelPostgreSql = [.. ActorWeeksSql.PostgreSqlTriggers, .. ActorTopicsSql.PostgreSqlTriggers];
 
     public static int LatestVersion => 1 + Steps.Length;
 
@@ -108,7 +155,7 @@ public static class SchemaUpgrader
     {
         if (await db.Database.EnsureCreatedAsync(ct))
         {
-            foreach (var sql in db.Database.IsSqlite() ? OutsideModelSql : [])
+            foreach (var sql in db.Database.IsNpgsql() ? OutsideModelPostgreSql : db.Database.IsSqlite() ? OutsideModelSqlite : [])
                 await db.Database.ExecuteSqlRawAsync(sql, ct);
             db.SchemaVersions.Add(new SchemaVersion { Version = LatestVersion, AppliedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);

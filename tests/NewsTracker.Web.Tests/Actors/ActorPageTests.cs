@@ -1,5 +1,9 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsTracker.Web.Data;
+using NewsTracker.Web.Ingestion;
 using NewsTracker.Web.Tests.Infrastructure;
 
 namespace NewsTracker.Web.Tests.Actors;
@@ -29,6 +33,10 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
         var page = await sample.Client.GetDocumentAsync("/actors/vladimir-putin");
         var companions = page.QuerySelectorAll(".companions a").Select(a => a.TextContent).ToList();
         Assert.Contains("Donald Trump", companions);
+        int together = await sample.App.WithDbAsync(db => db.Events.CountAsync(e =>
+            e.Participants.Any(p => p.Actor!.Slug == "vladimir-putin") && e.Participants.Any(p => p.Actor!.Slug == "donald-trump")));
+        Assert.True(together > 0);
+        Assert.Contains($", {together} event", page.QuerySelector(".companions a[href='/actors/donald-trump']")!.ParentElement!.TextContent);
         Assert.NotNull(page.QuerySelector("figure.chart svg rect.bar"));
 
         Assert.NotNull(page.QuerySelector("nav.choices a[href='/actors/vladimir-putin?topic=territory']"));
@@ -55,5 +63,102 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
     {
         var page = await sample.Client.GetDocumentAsync("/actors/no-such-person", HttpStatusCode.NotFound);
         Assert.Contains("no-such-person", page.QuerySelector(".note")!.TextContent);
+    }
+
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task Article_counts_and_weekly_charts_follow_indexing_reindexing_redating_and_deleting(StoreProvider provider)
+    {
+        // The counts are kept by triggers, written for each provider: both are run.
+        await using var app = new TestApp(provider: provider);
+        await app.IngestAsync();
+        using var client = app.CreateClient();
+        await AssertCountsMatchTheMentionsAsync(app, client);
+        var before = await ExpectedAsync(app, "vladimir-putin");
+
+        // Re-indexing an unchanged article deletes and re-inserts its mentions: the counts stay as they were.
+        int putinArticle = await app.WithDbAsync(db => db.ActorMentions.Where(m => m.Actor!.Slug == "vladimir-putin").Select(m => m.ArticleId).MinAsync());
+        await ReindexAsync(app, putinArticle);
+        Assert.Equal(before, await ExpectedAsync(app, "vladimir-putin"));
+        Assert.Equal(before, (await ReadPageAsync(client, "vladimir-putin")).Weeks);
+
+        // The same article re-indexed after its text changed to one that no longer names Putin.
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == putinArticle)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, "Zelenskyy met Trump in Washington on Monday to discuss a ceasefire in Ukraine.")));
+        await ReindexAsync(app, putinArticle);
+        var after = await ExpectedAsync(app, "vladimir-putin");
+        Assert.Equal(before.Values.Sum() - 1, after.Values.Sum());
+        await AssertCountsMatchTheMentionsAsync(app, client);
+
+        // An article moved to another week (a corrected date) moves in every chart that counts it.
+        int zelenskyyArticle = await app.WithDbAsync(db => db.ActorMentions.Where(m => m.Actor!.Slug == "volodymyr-zelenskyy").Select(m => m.ArticleId).MaxAsync());
+        var published = await app.WithDbAsync(db => db.Articles.Where(a => a.Id == zelenskyyArticle).Select(a => a.PublishedAt).SingleAsync());
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == zelenskyyArticle)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.PublishedAt, published.AddDays(-23))));
+        await AssertCountsMatchTheMentionsAsync(app, client);
+
+        // A deleted article is no longer counted.
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == zelenskyyArticle).ExecuteDeleteAsync());
+        await AssertCountsMatchTheMentionsAsync(app, client);
+    }
+
+    /// <summary>Every actor's page and index entry against a count made here from the mentions and article dates.</summary>
+    static async Task AssertCountsMatchTheMentionsAsync(TestApp app, HttpClient client)
+    {
+        var slugs = await app.WithDbAsync(db => db.Actors.Select(a => a.Slug).ToListAsync());
+        var index = await client.GetDocumentAsync("/actors");
+        int named = 0;
+        foreach (var slug in slugs)
+        {
+            var expected = await ExpectedAsync(app, slug);
+            var page = await ReadPageAsync(client, slug);
+            Assert.Equal((slug, expected.Values.Sum()), (slug, page.Articles));
+            Assert.Equal(expected, page.Weeks);
+            Assert.Equal(await ExpectedTopicsAsync(app, slug), page.Topics);
+            var entry = index.QuerySelector($".grid-actors a[href='/actors/{slug}']")?.ParentElement;
+            if (expected.Count == 0) { Assert.Null(entry); continue; }
+            named++;
+            Assert.StartsWith($"{expected.Values.Sum()} article", entry!.QuerySelector(".muted:last-child")!.TextContent);
+        }
+        Assert.True(named > 3);
+    }
+
+    /// <summary>Distinct articles naming the actor per Monday-based week, labelled as the chart labels its bars.</summary>
+    static async Task<Dictionary<string, int>> ExpectedAsync(TestApp app, string slug)
+    {
+        var articles = await app.WithDbAsync(db => db.ActorMentions.Where(m => m.Actor!.Slug == slug)
+            .Select(m => new { m.ArticleId, m.Article!.PublishedAt }).Distinct().ToListAsync());
+        return articles.GroupBy(a =>
+            {
+                var day = DateOnly.FromDateTime(a.PublishedAt.UtcDateTime);
+                return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+            })
+            .ToDictionary(g => g.Key.ToString("d MMM yyyy"), g => g.Count());
+    }
+
+    /// <summary>The actor's claims per topic, as the topic chips link and count them.</summary>
+    static async Task<Dictionary<string, int>> ExpectedTopicsAsync(TestApp app, string slug) =>
+        (await app.WithDbAsync(db => db.Claims.Where(c => c.Speaker!.Slug == slug).Select(c => c.Topics).ToListAsync()))
+            .SelectMany(topics => topics.Distinct()).GroupBy(t => t).ToDictionary(g => $"/actors/{slug}?topic={g.Key}", g => g.Count());
+
+    /// <summary>The page's "Named in" count, its chart's non-empty weeks and its topic chips' counts.</summary>
+    static async Task<(int Articles, Dictionary<string, int> Weeks, Dictionary<string, int> Topics)> ReadPageAsync(HttpClient client, string slug)
+    {
+        var page = await client.GetDocumentAsync($"/actors/{slug}");
+        int articles = int.Parse(Regex.Match(page.QuerySelector(".profile dl")!.TextContent, @"Named in\s*(\d+)").Groups[1].Value);
+        var weeks = page.QuerySelectorAll("figure.chart rect.bar title")
+            .Select(t => Regex.Match(t.TextContent, @"^(.+): (\d+) articles$"))
+            .Select(m => (Week: m.Groups[1].Value, Count: int.Parse(m.Groups[2].Value)))
+            .Where(w => w.Count > 0)
+            .ToDictionary(w => w.Week, w => w.Count);
+        var topics = page.QuerySelectorAll("nav.choices a.chip[href*='?topic=']")
+            .ToDictionary(a => a.GetAttribute("href")!, a => int.Parse(Regex.Match(a.TextContent, @"\((\d+)\)$").Groups[1].Value));
+        return (articles, weeks, topics);
+    }
+
+    static async Task ReindexAsync(TestApp app, int articleId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
+        await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexAsync(await db.Articles.SingleAsync(a => a.Id == articleId), CancellationToken.None);
     }
 }

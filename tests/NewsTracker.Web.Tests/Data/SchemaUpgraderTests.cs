@@ -60,7 +60,9 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
                   VALUES (1, 1, 'g1', 'https://news.test/a', 'Talks in Geneva', 'news.test', 1755600000000, 1755600000000, 'Putin said "no".', 1755600000000);
               INSERT INTO "Actors" ("Id", "Slug", "Name", "Kind", "Role", "Aliases", "Discovered") VALUES (1, 'vladimir-putin', 'Vladimir Putin', 'Person', NULL, ARRAY['Putin'], false);
               INSERT INTO "Claims" ("Id", "ArticleId", "SpeakerId", "Kind", "Text", "Start", "End", "SentenceStart", "SentenceEnd", "Topics")
-                  VALUES (1, 1, 1, 'Quote', 'no', 12, 14, 0, 16, ARRAY[]::text[]);
+                  VALUES (1, 1, 1, 'Quote', 'no', 12, 14, 0, 16, ARRAY['territory']);
+              INSERT INTO "ActorMentions" ("Id", "ArticleId", "ActorId", "Start", "End", "SentenceStart", "SentenceEnd")
+                  VALUES (1, 1, 1, 0, 5, 0, 16), (2, 1, 1, 0, 5, 0, 16);
               """
             : """
               INSERT INTO SchemaVersions (Version, AppliedAt) VALUES (1, 0);
@@ -70,7 +72,9 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
                   VALUES (1, 1, 'g1', 'https://news.test/a', 'Talks in Geneva', 'news.test', 1755600000000, 1755600000000, 'Putin said "no".', 1755600000000);
               INSERT INTO Actors (Id, Slug, Name, Kind, Role, Aliases, Discovered) VALUES (1, 'vladimir-putin', 'Vladimir Putin', 'Person', NULL, '["Putin"]', 0);
               INSERT INTO Claims (Id, ArticleId, SpeakerId, Kind, Text, Start, "End", SentenceStart, SentenceEnd, Topics)
-                  VALUES (1, 1, 1, 'Quote', 'no', 12, 14, 0, 16, '[]');
+                  VALUES (1, 1, 1, 'Quote', 'no', 12, 14, 0, 16, '["territory"]');
+              INSERT INTO ActorMentions (Id, ArticleId, ActorId, Start, "End", SentenceStart, SentenceEnd)
+                  VALUES (1, 1, 1, 0, 5, 0, 16), (2, 1, 1, 0, 5, 0, 16);
               """);
 
         await SchemaUpgrader.UpgradeAsync(old, TimeProvider.System);
@@ -86,8 +90,20 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
         var feed = await old.Feeds.SingleAsync();
         Assert.Equal("Test outlet", feed.Title);
         Assert.Null(feed.LeaseOwner);
+        // Articles per actor and week are counted from the mentions already there: two mentions, one article.
+        var week = await old.ActorWeeks.SingleAsync();
+        Assert.Equal((1, new DateOnly(2025, 8, 18), 1), (week.ActorId, ActorWeek.MondayOf(week.Week), week.Articles));
+        var topic = await old.ActorTopics.SingleAsync();
+        Assert.Equal((1, "territory", 1), (topic.ActorId, topic.TopicSlug, topic.Claims));
+        // and kept by the triggers the upgrade added: the article still names Putin until its last mention goes.
+        await old.ActorMentions.Where(m => m.Id == 1).ExecuteDeleteAsync();
+        Assert.Equal(1, await old.ActorWeeks.SumAsync(w => w.Articles));
+        await old.ActorMentions.ExecuteDeleteAsync();
+        Assert.False(await old.ActorWeeks.AnyAsync());
+        await old.Claims.ExecuteDeleteAsync();
+        Assert.False(await old.ActorTopics.AnyAsync());
 
-        // The upgraded database has exactly the tables, columns and indexes a new one gets.
+        // The upgraded database has exactly the tables, columns, indexes and triggers a new one gets.
         await using var fresh = OpenDb(provider);
         await SchemaUpgrader.UpgradeAsync(fresh, TimeProvider.System);
         Assert.Equal(await DescribeSchemaAsync(fresh), await DescribeSchemaAsync(old));
@@ -105,7 +121,7 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
         Assert.Contains("newer", error.Message);
     }
 
-    /// <summary>Every table with its columns (name, type, not-null) and its indexes, in a stable order.</summary>
+    /// <summary>Every table with its columns (name, type, not-null), its indexes and triggers (and PostgreSQL's functions), in a stable order.</summary>
     static async Task<List<string>> DescribeSchemaAsync(NewsTrackerDb db)
     {
         var connection = db.Database.GetDbConnection();
@@ -118,6 +134,11 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
                     FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, column_name
                     """, """
                     SELECT 'index ' || indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname
+                    """, """
+                    SELECT DISTINCT 'trigger ' || trigger_name || ' on ' || event_object_table || ' ' || event_manipulation
+                    FROM information_schema.triggers WHERE trigger_schema = 'public' ORDER BY 1
+                    """, """
+                    SELECT 'function ' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' ORDER BY 1
                     """)
                 : await QueryAsync(connection, """
                     SELECT t.name || '.' || c.name || ' ' || c.type || ' notnull=' || c."notnull"
@@ -125,6 +146,8 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
                     WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' ORDER BY t.name, c.name
                     """, """
                     SELECT 'index ' || name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name
+                    """, """
+                    SELECT 'trigger ' || name || ' on ' || tbl_name FROM sqlite_master WHERE type = 'trigger' ORDER BY name
                     """);
         }
         finally

@@ -1,7 +1,7 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using NewsTracker.Core.Extraction;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Story;
@@ -9,12 +9,14 @@ using NewsTracker.Web.Story;
 namespace NewsTracker.Web.Pages.Actors;
 
 /// <summary>One actor: who they are, what they said over time, and the events they took part in.</summary>
-public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story, IMemoryCache cache) : PageModel
+public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageModel
 {
     /// <summary>The page shows this many claims and events at most (the newest); a leader can have tens of thousands.</summary>
     public const int MaxClaims = 200, MaxEvents = 200;
     /// <summary>Above this many claims, the newest are found by walking articles by date (see OnGetAsync).</summary>
     const int ManyClaims = 2000;
+    /// <summary>Above this many events, the page's events are found by walking events in date order (see OnGetAsync).</summary>
+    const int ManyEvents = 2000;
     /// <summary>"Appears most with" looks at this many of the actor's latest articles.</summary>
     const int RecentArticles = 500;
 
@@ -38,22 +40,30 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story, IMemoryCa
         if (Topic is not null && story.Definition.Topics.All(t => t.Slug != Topic))
             return NotFoundPage($"No topic “{Topic}” is part of this story.");
 
-        // Topic chips from the actor's latest claims: a leader's tens of thousands would cost a read of every one.
-        var allTopics = await db.Claims.Where(c => c.SpeakerId == Actor.Id).OrderByDescending(c => c.Id).Take(ManyClaims).Select(c => c.Topics).ToListAsync(ct);
-        ClaimTopics = allTopics.SelectMany(t => t).GroupBy(t => t).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ToList();
-
+        // Topic chips and the count on a topic, from the per-topic claim counts the triggers keep (ActorTopics): exact,
+        // where counting on request would read every one of a leader's tens of thousands of claims.
         int actorId = Actor.Id;
+        ClaimTopics = (await db.ActorTopics.Where(t => t.ActorId == actorId).OrderByDescending(t => t.Claims).ThenBy(t => t.TopicSlug)
+            .Select(t => new { t.TopicSlug, t.Claims }).ToListAsync(ct)).Select(t => (t.TopicSlug, t.Claims)).ToList();
+
         var claims = db.Claims.Where(c => c.SpeakerId == actorId);
+        int allClaims = await claims.CountAsync(ct);
         if (Topic is not null) claims = claims.Where(c => c.Topics.Contains(Topic));
-        ClaimCount = await claims.CountAsync(ct);
-        if (ClaimCount > ManyClaims && Topic is null)
+        ClaimCount = Topic is null ? allClaims : ClaimTopics.FirstOrDefault(t => t.Slug == Topic).Count;
+        if (allClaims > ManyClaims)
         {
             // A prolific speaker: walk articles newest first and stop at the page's worth, instead of sorting all their
-            // claims by their article's date (SQLite would carry every article's text through that sort).
-            var ids = await db.Database.SqlQuery<int>($"""
-                SELECT c.Id AS Value FROM Articles AS a CROSS JOIN Claims AS c ON c.ArticleId = a.Id AND c.SpeakerId = {actorId}
-                ORDER BY a.PublishedAt DESC, c.Start LIMIT {MaxClaims}
-                """).ToListAsync(ct);
+            // claims by their article's date (SQLite would carry every article's text through that sort). CROSS JOIN fixes
+            // SQLite's loop order; with WHERE rather than ON it is also valid PostgreSQL, which plans it as any join. The
+            // topic test is each dialect's own (a JSON array in SQLite, text[] in PostgreSQL); values are parameters.
+            string onTopic = Topic is null ? "" : db.Database.IsNpgsql()
+                ? """AND {2} = ANY(c."Topics")"""
+                : """AND EXISTS (SELECT 1 FROM json_each(c."Topics") WHERE value = {2})""";
+            object[] values = Topic is null ? [actorId, MaxClaims] : [actorId, MaxClaims, Topic];
+            var ids = await db.Database.SqlQuery<int>(FormattableStringFactory.Create($$"""
+                SELECT c."Id" AS "Value" FROM "Articles" AS a CROSS JOIN "Claims" AS c WHERE c."ArticleId" = a."Id" AND c."SpeakerId" = {0} {{onTopic}}
+                ORDER BY a."PublishedAt" DESC, c."Start" LIMIT {1}
+                """, values)).ToListAsync(ct);
             claims = db.Claims.Where(c => ids.Contains(c.Id));
         }
         Claims = await claims
@@ -62,63 +72,76 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story, IMemoryCa
                 c.Article.Text.Substring(c.SentenceStart, c.SentenceEnd - c.SentenceStart)))
             .Take(MaxClaims).ToListAsync(ct);
 
-        var events = db.Events.Where(e => db.EventParticipants.Where(p => p.ActorId == actorId).Select(p => p.EventId).Contains(e.Id));
-        EventCount = await events.CountAsync(ct);
-        Events = await events
+        // One row per (event, actor), so the actor's participations are their events: counted in the ActorId index alone.
+        EventCount = await db.EventParticipants.CountAsync(p => p.ActorId == actorId, ct);
+        var mine = db.Events.Where(e => db.EventParticipants.Where(p => p.ActorId == actorId).Select(p => p.EventId).Contains(e.Id));
+        if (EventCount > ManyEvents)
+        {
+            // A leader in thousands of events: walk events in the page's order (undated first, then newest; each order an
+            // index gives) asking of each whether the actor took part, and stop at the page's worth, instead of reading
+            // and sorting every one of their events.
+            var withActor = db.Events.Where(e => e.Participants.Any(p => p.ActorId == actorId));
+            var undated = await withActor.Where(e => e.HappenedOn == null).OrderByDescending(e => e.Id).Select(e => e.Id).Take(MaxEvents).ToListAsync(ct);
+            var dated = await withActor.Where(e => e.HappenedOn != null).OrderByDescending(e => e.HappenedOn).ThenByDescending(e => e.Id)
+                .Select(e => e.Id).Take(MaxEvents - undated.Count).ToListAsync(ct);
+            var pageIds = undated.Concat(dated).ToList();
+            mine = db.Events.Where(e => pageIds.Contains(e.Id));
+        }
+        var events = await mine
             .OrderBy(e => e.HappenedOn == null ? 0 : 1).ThenByDescending(e => e.HappenedOn).ThenByDescending(e => e.Id)
             .Take(MaxEvents)
-            .Select(e => new ActorEvent(e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place,
-                e.Participants.Where(p => p.ActorId != actorId).Select(p => p.Actor!.Name).ToList(), e.Reports.Count))
+            .Select(e => new { e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, Reports = e.Reports.Count })
             .ToListAsync(ct);
+        // The others taking part, by the page's event ids (as a nested collection, EF would repeat the filter and sort above).
+        var eventIds = events.Select(e => e.Id).ToList();
+        var with = (await db.EventParticipants.Where(p => eventIds.Contains(p.EventId) && p.ActorId != actorId)
+            .Select(p => new { p.EventId, p.Actor!.Name }).ToListAsync(ct))
+            .ToLookup(p => p.EventId, p => p.Name);
+        Events = events.Select(e => new ActorEvent(e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, with[e.Id].ToList(), e.Reports)).ToList();
 
-        // Counts over every article naming the actor: for a leader named in most of the store these take a few hundred
-        // milliseconds, and a chart need not be fresher than a minute, so they are computed once a minute per actor.
-        var coverage = (await cache.GetOrCreateAsync($"{nameof(Actors)}.{actorId}.coverage", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return new ActorCoverage(
-                await db.ActorMentions.Where(m => m.ActorId == actorId).Select(m => m.ArticleId).Distinct().CountAsync(ct),
-                await AppearsWithAsync(actorId, ct),
-                await MentionsPerWeekAsync(actorId, ct));
-        }))!;
-        (ArticleCount, AppearsWith, MentionsPerWeek) = (coverage.Articles, coverage.AppearsWith, coverage.PerWeek);
+        // Articles naming the actor, per week and in all: kept in ActorWeeks by triggers as mentions are stored, so a
+        // leader named in most of the store costs a few dozen rows here, not a read of every article.
+        var weeks = await db.ActorWeeks.Where(w => w.ActorId == actorId).OrderBy(w => w.Week).Select(w => new { w.Week, w.Articles }).ToListAsync(ct);
+        ArticleCount = weeks.Sum(w => w.Articles);
+        MentionsPerWeek = WeeklySeries(weeks.ToDictionary(w => w.Week, w => w.Articles));
+        AppearsWith = await AppearsWithAsync(actorId, EventCount, ct);
         return Page();
     }
 
     /// <summary>Who this actor is named with most: articles naming both, and events with both taking part.</summary>
-    async Task<List<Companion>> AppearsWithAsync(int actorId, CancellationToken ct)
+    async Task<List<Companion>> AppearsWithAsync(int actorId, int eventCount, CancellationToken ct)
     {
-        // Over the actor's latest articles, so that a leader named in most of the store costs no more than anyone else.
-        var articleIds = await db.ActorMentions.Where(m => m.ActorId == actorId).Select(m => m.ArticleId).Distinct()
-            .OrderByDescending(id => id).Take(RecentArticles).ToListAsync(ct);
+        // Over the actor's latest articles, so that a leader named in most of the store costs no more than anyone else
+        // (grouped rather than DISTINCT, so that the (ActorId, ArticleId) index is read backwards and stops at the limit).
+        var articleIds = db.ActorMentions.Where(m => m.ActorId == actorId).GroupBy(m => m.ArticleId).Select(g => g.Key)
+            .OrderByDescending(id => id).Take(RecentArticles);
         var inArticles = await db.ActorMentions.Where(m => articleIds.Contains(m.ArticleId) && m.ActorId != actorId)
             .GroupBy(m => m.ActorId).Select(g => new { ActorId = g.Key, Articles = g.Select(m => m.ArticleId).Distinct().Count() })
-            .OrderByDescending(g => g.Articles).Take(10).ToListAsync(ct);
-        var eventIds = db.EventParticipants.Where(p => p.ActorId == actorId).Select(p => p.EventId);
-        var inEvents = await db.EventParticipants.Where(p => eventIds.Contains(p.EventId) && p.ActorId != actorId)
-            .GroupBy(p => p.ActorId).Select(g => new { ActorId = g.Key, Events = g.Count() }).ToDictionaryAsync(g => g.ActorId, g => g.Events, ct);
+            .OrderByDescending(g => g.Articles).ThenBy(g => g.ActorId).Take(10).ToListAsync(ct);
         var ids = inArticles.Select(a => a.ActorId).ToList();
+        // Events with both, for these companions only, walking whichever side has fewer events and probing the other in the
+        // (EventId, ActorId) key: a leader's thousands of events have far more participants than their companions' events,
+        // and a minor actor's companions are often those leaders. CROSS JOIN fixes SQLite's loop order (and is valid
+        // PostgreSQL too); every value is a parameter, the actor's as {0}, the companions' after it.
+        string walk = eventCount > ManyEvents
+            ? """ "EventParticipants" AS c CROSS JOIN "EventParticipants" AS l """
+            : """ "EventParticipants" AS l CROSS JOIN "EventParticipants" AS c """;
+        var inEvents = ids.Count == 0 ? [] : await db.Database.SqlQuery<CompanionEvents>(FormattableStringFactory.Create($$"""
+            SELECT c."ActorId", COUNT(*) AS "Events" FROM {{walk}}
+            WHERE c."ActorId" IN ({{string.Join(", ", ids.Select((_, i) => $"{{{i + 1}}}"))}}) AND l."EventId" = c."EventId" AND l."ActorId" = {0}
+            GROUP BY c."ActorId"
+            """, [actorId, .. ids.Cast<object>()])).ToDictionaryAsync(g => g.ActorId, g => (int)g.Events, ct);
         var actors = await db.Actors.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         return inArticles.Select(a => new Companion(actors[a.ActorId].Slug, actors[a.ActorId].Name, a.Articles, inEvents.GetValueOrDefault(a.ActorId))).ToList();
     }
 
-    /// <summary>Articles naming the actor per week (weeks start on Monday), from the first such week to the last.</summary>
-    async Task<List<(string, int)>> MentionsPerWeekAsync(int actorId, CancellationToken ct)
+    /// <summary>Every week from the first with an article to the last, Monday first, with weeks of none as zero.</summary>
+    static List<(string, int)> WeeklySeries(Dictionary<int, int> perWeek)
     {
-        // Counted by the database: PublishedAt is stored as Unix milliseconds, and 1970-01-01 was a Thursday, so
-        // (days + 3) / 7 numbers the Monday-based weeks. The same integer SQL runs on SQLite and PostgreSQL.
-        var weeks = await db.Database.SqlQuery<WeekCount>($"""
-            SELECT ("a"."PublishedAt" / 86400000 + 3) / 7 AS "Week", COUNT(*) AS "Articles"
-            FROM "Articles" AS "a"
-            WHERE "a"."Id" IN (SELECT "m"."ArticleId" FROM "ActorMentions" AS "m" WHERE "m"."ActorId" = {actorId})
-            GROUP BY ("a"."PublishedAt" / 86400000 + 3) / 7
-            """).ToListAsync(ct);
-        if (weeks.Count == 0) return [];
-        static DateOnly MondayOf(long week) => DateOnly.FromDayNumber(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + (int)(week * 7 - 3));
-        var perWeek = weeks.ToDictionary(w => MondayOf(w.Week), w => (int)w.Articles);
+        if (perWeek.Count == 0) return [];
         var series = new List<(string, int)>();
-        for (var week = perWeek.Keys.Min(); week <= perWeek.Keys.Max(); week = week.AddDays(7))
-            series.Add((week.ToString("d MMM yyyy"), perWeek.GetValueOrDefault(week)));
+        for (int week = perWeek.Keys.Min(); week <= perWeek.Keys.Max(); week++)
+            series.Add((ActorWeek.MondayOf(week).ToString("d MMM yyyy"), perWeek.GetValueOrDefault(week)));
         return series;
     }
 
@@ -135,9 +158,7 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story, IMemoryCa
     }
 }
 
-public sealed record WeekCount(long Week, long Articles);
-
-sealed record ActorCoverage(int Articles, List<Companion> AppearsWith, List<(string, int)> PerWeek);
+public sealed record CompanionEvents(int ActorId, long Events);
 
 public sealed record Companion(string Slug, string Name, int Articles, int Events);
 

@@ -155,10 +155,16 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
         return (articles, weeks, topics);
     }
 
+    /// <summary>Re-extraction of one article: its facts are cleared, it is pending again, and the indexer's pending pass redoes it.</summary>
     static async Task ReindexAsync(TestApp app, int articleId)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
-        await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexAsync(await db.Articles.SingleAsync(a => a.Id == articleId), CancellationToken.None);
+        await db.ActorMentions.Where(m => m.ArticleId == articleId).ExecuteDeleteAsync();
+        await db.Claims.Where(c => c.ArticleId == articleId).ExecuteDeleteAsync();
+        await db.ArticleTopics.Where(t => t.ArticleId == articleId).ExecuteDeleteAsync();
+        await db.EventReports.Where(r => r.ArticleId == articleId).ExecuteDeleteAsync();
+        await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ExtractedAt, (DateTimeOffset?)null));
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ArticleIndexer>().IndexPendingAsync(CancellationToken.None));
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml;
+using AngleSharp;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -67,6 +69,28 @@ static class Micro
         do { method.Invoke(instance, null); n++; } while (wall.Elapsed.TotalSeconds < 2);
         self.Refresh();
         return (self.TotalProcessorTime - cpu0).TotalSeconds / n;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> until the JIT has compiled nothing for three seconds (at most a minute), so
+    /// that the measured code is the optimized code a long-running app runs. Tiered compilation first runs new code
+    /// unoptimized, then instrumented for PGO, and recompiles it in the background; on a shared core this took 10-15 s,
+    /// and BenchmarkDotNet's three warm-up iterations ended long before it, so the runs measured mostly instrumented
+    /// code (a third of the steady speed) and varied with how soon the recompilation got the core. The JIT can pause
+    /// for two seconds between the first compilations and the recompilations, hence three.
+    /// </summary>
+    public static void WarmUpUntilJitSettles(Action operation)
+    {
+        var total = Stopwatch.StartNew();
+        var quiet = Stopwatch.StartNew();
+        long compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (quiet.Elapsed < TimeSpan.FromSeconds(3) && total.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            operation();
+            long now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now != compiled) { compiled = now; quiet.Restart(); }
+        }
+        Console.WriteLine($"// warm-up: {total.Elapsed.TotalSeconds:F1} s until the JIT settled");
     }
 
     public static int Feeds() => Run<FeedBenchmarks>(r =>
@@ -184,13 +208,26 @@ public class ArticleTextBenchmarks
 
     List<(string Html, string Url)> input = [];
 
+    // The parse ExtractPage does (ArticleHtml's options and context), so the baseline is the floor of that same
+    // parse; a default HtmlParser also tracks positions, keeps comments and style text, and runs an attribute observer.
+    static readonly HtmlParser Parser = new(new HtmlParserOptions
+    {
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+        SkipRawText = true,
+    }, BrowsingContext.New(Configuration.Default.Without<IAttributeObserver>()));
+
     [GlobalSetup]
-    public void Setup() => input = PagesWithUrls;
+    public void Setup()
+    {
+        input = PagesWithUrls;
+        Micro.WarmUpUntilJitSettles(() => { AngleSharpParseOnly(); ExtractPage(); });
+    }
 
     [Benchmark(Baseline = true)]
     public int AngleSharpParseOnly()
     {
-        var parser = new HtmlParser();
+        var parser = Parser;
         int n = 0;
         foreach (var (html, _) in input) n += parser.ParseDocument(html).All.Length;
         return n;
@@ -219,6 +256,7 @@ public class ExtractionBenchmarks
     {
         extractor = new StoryExtractor(StoryDefinition.Load(Corpus.StoryPath));
         Console.WriteLine($"// {Texts.Count} texts of {string.Join(", ", Texts.Select(t => t.Length))} chars");
+        Micro.WarmUpUntilJitSettles(() => ExtractFiveArticles());
     }
 
     /// <summary>One operation = the five articles, each extracted once.</summary>

@@ -1,3 +1,5 @@
+using AngleSharp;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
 namespace NewsTracker.Core.ArticleText;
@@ -10,12 +12,14 @@ public static class ArticleHtml
 
     // The parser keeps no per-document state, so one instance serves every call. Source positions, comments and
     // the contents of style elements are never read, so the parser does not build them (a few percent of a parse).
+    // Its context has no attribute observer: the default one reacts to attributes as a browser would (a
+    // stylesheet link starts loading its sheet, a frame its source, URLs are parsed), which a text extractor never uses.
     static readonly HtmlParser Parser = new(new HtmlParserOptions
     {
         DisableElementPositionTracking = true,
         SkipComments = true,
         SkipRawText = true,
-    });
+    }, BrowsingContext.New(Configuration.Default.Without<IAttributeObserver>()));
 
     /// <summary>
     /// The article text of a feed item's HTML (content:encoded, description, Atom content/summary): a fragment of

@@ -3,16 +3,28 @@ using NewsTracker.Core.Stories;
 namespace NewsTracker.Core.Extraction;
 
 /// <summary>An actor as one article knows it: a story actor or a person discovered in the text.</summary>
-internal sealed class ArticleActor(string name, ActorKind kind, string? role, bool discovered)
+/// <param name="storyTitleWords">The title words of the story actor's role, if any; copied, as the article adds its own.</param>
+internal sealed class ArticleActor(string name, ActorKind kind, string? role, bool discovered, HashSet<string>? storyTitleWords = null)
 {
     public string Name { get; } = name;
     public ActorKind Kind { get; } = kind;
     public string? Role { get; set; } = role;
     public bool Discovered { get; } = discovered;
     public List<string> Forms { get; } = [];
-    /// <summary>Lower-case words of every title seen for this actor, for resolving "the French president".</summary>
-    public HashSet<string> TitleWords { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Words of every title seen for this actor (case-insensitive), for resolving "the French president".</summary>
+    // Copying a set with the same comparer copies its buckets; adding its words one by one would rehash them.
+    public HashSet<string> TitleWords { get; } = storyTitleWords is null
+        ? new(StringComparer.OrdinalIgnoreCase)
+        : new(storyTitleWords, storyTitleWords.Comparer);
     public bool FullNameSeen { get; set; }
+
+    public bool HasTitleWord(ReadOnlySpan<char> word) => TitleWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    /// <summary>Adds a title word, allocating its string only when it is new.</summary>
+    public void AddTitleWord(ReadOnlySpan<char> word)
+    {
+        if (!HasTitleWord(word)) TitleWords.Add(word.ToString());
+    }
 }
 
 /// <summary>Where an actor is referred to: by a name (alias, surname) or by a description ("the French president").</summary>
@@ -130,8 +142,7 @@ internal sealed class ActorMatcher
     {
         if (byStoryIndex.TryGetValue(story, out var id)) return id;
         var s = storyActors[story];
-        var actor = new ArticleActor(s.Name, s.Kind, s.Role, discovered: false);
-        actor.TitleWords.UnionWith(storyTitleWords[story]);
+        var actor = new ArticleActor(s.Name, s.Kind, s.Role, discovered: false, storyTitleWords[story]);
         actors.Add(actor);
         return byStoryIndex[story] = actors.Count - 1;
     }
@@ -278,7 +289,7 @@ internal sealed class ActorMatcher
         bool hasRole = false;
         for (int i = first; i < t; i++) hasRole |= a.IsIn(i, Lexicon.RoleNouns) || a.IsIn(i, Lexicon.Titles) || a.IsIn(i, Lexicon.Demonyms);
         if (first >= t || !hasRole) return null;
-        for (int i = first; i < t; i++) actor.TitleWords.Add(a.Word(i).ToString());
+        for (int i = first; i < t; i++) actor.AddTitleWord(a.Word(i));
         return a.Text[a.Tokens[first].Start..a.Tokens[t - 1].End];
     }
 
@@ -314,8 +325,8 @@ internal sealed class ActorMatcher
         {
             var actor = actors[mentions[m].Actor];
             if (actor.Kind != ActorKind.Person) continue;
-            bool fits = generic || actor.TitleWords.Contains(a.Word(head).ToString());
-            for (int i = t + 1; i < head && fits; i++) fits = actor.TitleWords.Contains(a.Word(i).ToString());
+            bool fits = generic || actor.HasTitleWord(a.Word(head));
+            for (int i = t + 1; i < head && fits; i++) fits = actor.HasTitleWord(a.Word(i));
             if (!fits) continue;
             if (generic && head == t + 1) return; // "the leader" alone is too vague
             mentions.Add(new Mention(mentions[m].Actor, t, head, a.Tokens[head].Possessive, false));

@@ -34,7 +34,12 @@ internal sealed class ArticleText
             while (t < Tokens.Length && Tokens[t].Start < Sentences[s].End) SentenceOfToken[t++] = s;
         }
         SentenceTokenStart[Sentences.Count] = Tokens.Length;
+        // The actor and event rules ask this of every sentence and of every trigger: it is worked out once.
+        headings = new bool[Sentences.Count];
+        for (int s = 0; s < Sentences.Count; s++) headings[s] = LooksLikeHeading(s);
     }
+
+    readonly bool[] headings;
 
     public int SentenceEnd(int sentence) => SentenceTokenStart[sentence + 1];
 
@@ -53,7 +58,9 @@ internal sealed class ArticleText
     /// A heading line: short, most words capitalized ("European Leaders Show Support"), not ending in a question, quote
     /// or colon. A line ending in a full stop is a heading only when long and in strict title case (every word over three letters).
     /// </summary>
-    public bool IsHeading(int sentence)
+    public bool IsHeading(int sentence) => headings[sentence];
+
+    bool LooksLikeHeading(int sentence)
     {
         int s = SentenceTokenStart[sentence], e = SentenceEnd(sentence);
         if (e <= s) return false;

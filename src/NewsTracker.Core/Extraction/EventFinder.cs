@@ -132,13 +132,14 @@ internal static class EventFinder
     };
 
     static readonly Dictionary<string, TriggerWord>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup = TriggerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    static readonly WordStarts TriggerStarts = WordStarts.Of(TriggerWords.Keys, ignoreCase: true);
 
     static readonly WordSet PrisonerWords = new(["prisoner", "prisoners", "POW", "POWs", "captives", "detainees"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether token <paramref name="t"/> names an event, its type, and whether it is a verb ("met X") rather than a noun.</summary>
     static (EventType, bool)? TriggerAt(ArticleText a, int t, int end, PeopleIndex people)
     {
-        if (!a.Tokens[t].IsWord || !TriggerLookup.TryGetValue(a.Word(t), out var word)) return null;
+        if (!a.Tokens[t].IsWord || !TriggerStarts.MayStart(a.Word(t)) || !TriggerLookup.TryGetValue(a.Word(t), out var word)) return null;
         switch (word)
         {
             case TriggerWord.Summit: return (EventType.Summit, false);

@@ -16,14 +16,13 @@ internal sealed class PhraseTrie
 
     readonly Node root = new();
     readonly StringComparer comparer;
-    readonly bool ignoreCase;
-    /// <summary>Which ASCII characters can open a phrase: most tokens are ruled out without hashing them.</summary>
-    readonly bool[] asciiStarts = new bool[128];
+    /// <summary>How the first words of the phrases begin: most tokens are ruled out without hashing them.</summary>
+    readonly WordStarts firstWords;
 
     public PhraseTrie(bool ignoreCase)
     {
-        this.ignoreCase = ignoreCase;
         comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        firstWords = new WordStarts(ignoreCase);
     }
 
     /// <summary>Adds a phrase; when it is already present the first value is kept.</summary>
@@ -31,12 +30,7 @@ internal sealed class PhraseTrie
     {
         var tokens = Tokenizer.Tokenize(phrase);
         if (tokens.Length == 0) return;
-        char first = phrase[tokens[0].Start];
-        if (first < 128)
-        {
-            asciiStarts[first] = true;
-            if (ignoreCase) { asciiStarts[char.ToUpperInvariant(first)] = true; asciiStarts[char.ToLowerInvariant(first)] = true; }
-        }
+        firstWords.Add(tokens[0].Of(phrase));
         var node = root;
         foreach (var t in tokens)
         {
@@ -57,8 +51,7 @@ internal sealed class PhraseTrie
     {
         length = 0;
         int value = -1;
-        char first = text[tokens[start].Start];
-        if (first < 128 && !asciiStarts[first]) return -1;
+        if (!firstWords.MayStart(tokens[start].Of(text))) return -1;
         var node = root;
         for (int i = start; i < limit && node.Next is not null; i++)
         {

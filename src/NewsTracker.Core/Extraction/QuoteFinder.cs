@@ -1,3 +1,4 @@
+using System.Buffers;
 using NewsTracker.Core.Stories;
 
 namespace NewsTracker.Core.Extraction;
@@ -156,6 +157,8 @@ internal static class QuoteFinder
         return lo;
     }
 
+    static readonly SearchValues<char> QuotationMarks = SearchValues.Create("“”\"‘’'");
+
     /// <summary>
     /// Pairs quotation marks line by line. Double quotes (curly or straight) nest single ones, which are then
     /// ignored; single quotes count only at the top level and only where they cannot be apostrophes.
@@ -172,6 +175,10 @@ internal static class QuoteFinder
             char openChar = '\0';
             for (int i = lineStart; i < lineEnd; i++)
             {
+                // Only a quotation mark opens or closes a quote, so the scan jumps from one to the next.
+                int toMark = text.AsSpan(i, lineEnd - i).IndexOfAny(QuotationMarks);
+                if (toMark < 0) break;
+                i += toMark;
                 char c = text[i];
                 bool before = i == lineStart || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '[' or '—' or '–' or '-' or ':';
                 bool afterLetter = i + 1 < lineEnd && !char.IsWhiteSpace(text[i + 1]);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NewsTracker.Core.Extraction;
 
 internal enum TokenKind : byte { Word, Punct }
@@ -18,7 +20,23 @@ internal static class Tokenizer
 {
     public static Token[] Tokenize(string text)
     {
-        var tokens = new List<Token>(text.Length / 5);
+        // Every token holds at least one character, so a buffer as long as the text never grows; it is pooled,
+        // and only the exact array is allocated (a growing list cost three arrays of tokens per article).
+        var buffer = ArrayPool<Token>.Shared.Rent(text.Length);
+        try
+        {
+            int count = Tokenize(text, buffer);
+            return buffer.AsSpan(0, count).ToArray();
+        }
+        finally
+        {
+            ArrayPool<Token>.Shared.Return(buffer);
+        }
+    }
+
+    static int Tokenize(string text, Token[] tokens)
+    {
+        int count = 0;
         int n = text.Length, i = 0;
         while (i < n)
         {
@@ -26,7 +44,7 @@ internal static class Tokenizer
             if (char.IsWhiteSpace(c)) { i++; continue; }
             if (!char.IsLetterOrDigit(c))
             {
-                tokens.Add(new Token(i, i + 1, TokenKind.Punct, false, false));
+                tokens[count++] = new Token(i, i + 1, TokenKind.Punct, false, false);
                 i++;
                 continue;
             }
@@ -50,10 +68,10 @@ internal static class Tokenizer
                     if (IsApostrophe(d))
                     {
                         bool sAfter = j + 1 < n && (text[j + 1] == 's' || text[j + 1] == 'S') && (j + 2 >= n || !char.IsLetterOrDigit(text[j + 2]));
-                        if (sAfter) { possessive = true; end = j; tokens.Add(Word(text, start, end, possessive)); i = j + 2; goto next; }
+                        if (sAfter) { possessive = true; end = j; tokens[count++] = Word(text, start, end, possessive); i = j + 2; goto next; }
                         if (j + 1 < n && char.IsLetter(text[j + 1])) { j++; continue; } // can't, O'Brien
                         if (j > start && (text[j - 1] == 's' || text[j - 1] == 'S') && (j + 1 >= n || !char.IsLetterOrDigit(text[j + 1])))
-                        { possessive = true; tokens.Add(Word(text, start, j, possessive)); i = j + 1; goto next; } // leaders'
+                        { possessive = true; tokens[count++] = Word(text, start, j, possessive); i = j + 1; goto next; } // leaders'
                         break;
                     }
                     // 1,000 and 5.5 stay one number.
@@ -62,11 +80,11 @@ internal static class Tokenizer
                 }
                 end = j;
             }
-            tokens.Add(Word(text, start, end, possessive));
+            tokens[count++] = Word(text, start, end, possessive);
             i = end;
         next:;
         }
-        return tokens.ToArray();
+        return count;
     }
 
     static Token Word(string text, int start, int end, bool possessive) =>

@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace NewsTracker.Web.Data;
 
 /// <summary>
-/// Inserts many rows of one entity type with a few multi-row INSERT statements, for rows nothing reads back in the
-/// same unit of work (an article's mentions, claims, reports). SaveChanges cannot batch on SQLite: it sends one
-/// INSERT per row and tracks each, so an article's hundred facts would cost a hundred round trips through EF.
+/// Inserts many rows of one entity type without the change tracker, for rows nothing reads back in the same unit of
+/// work (an article's mentions, claims, reports): on SQLite one prepared INSERT stepped per row, on PostgreSQL
+/// multi-row INSERTs. SaveChanges cannot batch on SQLite: it builds, sends and tracks one INSERT per row, so an
+/// article's hundred facts would cost a hundred trips through EF.
 /// Table, columns and value conversions (enums as text, instants as Unix milliseconds, lists) come from the EF
 /// model, so a row is written as SaveChanges would write it, on either provider.
 /// </summary>

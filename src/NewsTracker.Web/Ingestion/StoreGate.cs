@@ -19,22 +19,18 @@ public sealed class StoreGate
     /// busy and is retried only after a sleep (150 ms in Microsoft.Data.Sqlite), so this instance's writes take turns
     /// here instead. PostgreSQL makes concurrent writers wait on row locks, so there they run at once.
     /// </summary>
-    public async Task<T> WriteAsync<T>(NewsTrackerDb db, Func<Task<T>> write, CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql()) return await write();
-        await _gate.WaitAsync(ct);
-        try { return await write(); }
-        finally { _gate.Release(); }
-    }
+    public Task<T> WriteAsync<T>(NewsTrackerDb db, Func<Task<T>> write, CancellationToken ct) =>
+        db.Database.IsNpgsql() ? write() : InTurnAsync(write, ct);
 
     public Task RunAsync(NewsTrackerDb db, Func<Task> write, CancellationToken ct) =>
         RunAsync(db, async () => { await write(); return true; }, ct);
 
-    public async Task<T> RunAsync<T>(NewsTrackerDb db, Func<Task<T>> write, CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql())
-            return await PostgresAdvisoryLock.RunAsync(db, PostgresAdvisoryLock.Store, write, ct);
+    public Task<T> RunAsync<T>(NewsTrackerDb db, Func<Task<T>> write, CancellationToken ct) =>
+        db.Database.IsNpgsql() ? PostgresAdvisoryLock.RunAsync(db, PostgresAdvisoryLock.Store, write, ct) : InTurnAsync(write, ct);
 
+    /// <summary>This instance's writes, one at a time.</summary>
+    async Task<T> InTurnAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    {
         await _gate.WaitAsync(ct);
         try { return await write(); }
         finally { _gate.Release(); }

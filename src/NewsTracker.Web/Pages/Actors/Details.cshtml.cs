@@ -13,7 +13,7 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
 {
     /// <summary>The page shows this many claims and events at most (the newest); a leader can have tens of thousands.</summary>
     public const int MaxClaims = 200, MaxEvents = 200;
-    /// <summary>Above this many claims, the newest are found by walking articles by date (see OnGetAsync).</summary>
+    /// <summary>Above this many claims, the newest are found by walking articles by date (see SpeakerClaims).</summary>
     const int ManyClaims = 2000;
     /// <summary>Above this many events, the page's events are found by walking events in date order (see OnGetAsync).</summary>
     const int ManyEvents = 2000;
@@ -46,28 +46,12 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         ClaimTopics = (await db.ActorTopics.Where(t => t.ActorId == actorId).OrderByDescending(t => t.Claims).ThenBy(t => t.TopicSlug)
             .Select(t => new { t.TopicSlug, t.Claims }).ToListAsync(ct)).Select(t => (t.TopicSlug, t.Claims)).ToList();
 
-        var claims = db.Claims.Where(c => c.SpeakerId == actorId);
-        int allClaims = await claims.CountAsync(ct);
-        if (Topic is not null) claims = claims.Where(c => c.Topics.Contains(Topic));
+        int allClaims = await db.Claims.CountAsync(c => c.SpeakerId == actorId, ct);
         ClaimCount = Topic is null ? allClaims : ClaimTopics.FirstOrDefault(t => t.Slug == Topic).Count;
-        if (allClaims > ManyClaims)
-        {
-            // A prolific speaker: walk articles newest first and stop at the page's worth, instead of sorting all their
-            // claims by their article's date (SQLite would carry every article's text through that sort). CROSS JOIN fixes
-            // SQLite's loop order; with WHERE rather than ON it is also valid PostgreSQL, which plans it as any join. The
-            // topic test is each dialect's own (a JSON array in SQLite, text[] in PostgreSQL); values are parameters.
-            string onTopic = Topic is null ? "" : db.Database.IsNpgsql()
-                ? """AND {2} = ANY(c."Topics")"""
-                : """AND EXISTS (SELECT 1 FROM json_each(c."Topics") WHERE value = {2})""";
-            object[] values = Topic is null ? [actorId, MaxClaims] : [actorId, MaxClaims, Topic];
-            var ids = await db.Database.SqlQuery<int>(FormattableStringFactory.Create($$"""
-                SELECT c."Id" AS "Value" FROM "Articles" AS a CROSS JOIN "Claims" AS c WHERE c."ArticleId" = a."Id" AND c."SpeakerId" = {0} {{onTopic}}
-                ORDER BY a."PublishedAt" DESC, c."Start" LIMIT {1}
-                """, values)).ToListAsync(ct);
-            claims = db.Claims.Where(c => ids.Contains(c.Id));
-        }
-        Claims = await claims
-            .OrderByDescending(c => c.Article!.PublishedAt).ThenBy(c => c.Start)
+        // A prolific speaker's newest claims are found by walking articles newest first (see SpeakerClaims).
+        var ids = await SpeakerClaims.NewestIdsAsync(db, actorId, Topic, MaxClaims, walkArticles: allClaims > ManyClaims, ct);
+        Claims = await db.Claims.Where(c => ids.Contains(c.Id))
+            .OrderByDescending(c => c.Article!.PublishedAt).ThenByDescending(c => c.ArticleId).ThenBy(c => c.Start)
             .Select(c => new ActorClaim(c.Kind, c.Text, c.Topics, c.ArticleId, c.Article!.Title, c.Article.Source, c.Article.Url, c.Article.PublishedAt,
                 c.Article.Text.Substring(c.SentenceStart, c.SentenceEnd - c.SentenceStart)))
             .Take(MaxClaims).ToListAsync(ct);

@@ -14,8 +14,8 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story) : PageModel
     {
         var articles = await db.ArticleTopics.GroupBy(t => t.TopicSlug).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var events = await db.EventTopics.GroupBy(t => t.TopicSlug).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var claimTopics = await db.Claims.Select(c => c.Topics).ToListAsync(ct);
-        var claims = claimTopics.SelectMany(t => t).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        // Claims per topic from the per-speaker counts the triggers keep (a claim lists a topic once), not by reading every claim.
+        var claims = await db.ActorTopics.GroupBy(t => t.TopicSlug).Select(g => new { g.Key, Count = g.Sum(t => t.Claims) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Topics = story.Definition.Topics
             .Select(t => new TopicSummary(t.Slug, t.Name, articles.GetValueOrDefault(t.Slug), events.GetValueOrDefault(t.Slug), claims.GetValueOrDefault(t.Slug)))
             .OrderByDescending(t => t.Articles).ToList();

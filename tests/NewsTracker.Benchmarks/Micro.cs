@@ -117,6 +117,13 @@ public static class Memory
         var gc = GC.GetGCMemoryInfo();
         Console.WriteLine($"peak working set {Mb(self.PeakWorkingSet64):F0} MB; working set now {Mb(self.WorkingSet64):F0} MB; " +
             $"GC heap {Mb(gc.HeapSizeBytes):F0} MB, committed {Mb(gc.TotalCommittedBytes):F0} MB; gen2 collections {GC.CollectionCount(2)}");
+        // Where the committed memory is, per generation (gen0, gen1, gen2, large objects, pinned), after the last GC.
+        string[] names = ["gen0", "gen1", "gen2", "LOH", "POH"];
+        var generations = new List<string>();
+        for (int i = 0; i < Math.Min(names.Length, gc.GenerationInfo.Length); i++)
+            generations.Add($"{names[i]} {Mb(gc.GenerationInfo[i].SizeAfterBytes):F0}/{Mb(gc.GenerationInfo[i].FragmentationAfterBytes):F0} MB");
+        Console.WriteLine("GC generations after the last collection (size / fragmentation): " + string.Join(", ", generations) +
+            $"; GC kind {gc.Generation}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, concurrent {GC.GetConfigurationVariables().GetValueOrDefault("ConcurrentGC")}");
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NewsTracker.Core.ArticleText;
 
 /// <summary>
@@ -28,7 +26,7 @@ public static class TextFingerprint
         Span<int> weights = stackalloc int[64];
         for (int i = 0; i + 3 <= words.Count; i++)
         {
-            ulong hash = ShingleHash(words, i);
+            ulong hash = ShingleHash(text, words, i);
             for (int bit = 0; bit < 64; bit++)
                 weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
         }
@@ -40,9 +38,13 @@ public static class TextFingerprint
 
     const ulong FnvOffset = 14695981039346656037, FnvPrime = 1099511628211;
 
-    static ulong Fnv1a(string s, ulong hash)
+    /// <summary>
+    /// FNV-1a over the word lower-cased char by char: the same values as hashing its lower-cased string (words hold no
+    /// surrogates, which are not letters), without making that string; stored fingerprints depend on the values.
+    /// </summary>
+    static ulong Fnv1a(ReadOnlySpan<char> word, ulong hash)
     {
-        foreach (char c in s) hash = (hash ^ c) * FnvPrime;
+        foreach (char c in word) hash = (hash ^ char.ToLowerInvariant(c)) * FnvPrime;
         return hash;
     }
 
@@ -61,33 +63,33 @@ public static class TextFingerprint
     /// <summary>Whether most of the shorter text's word 3-shingles appear in the longer: the same article, give or take a byline or footer.</summary>
     public static bool AreNearDuplicates(string a, string b)
     {
-        var shinglesA = Shingles(Words(a));
-        var shinglesB = Shingles(Words(b));
+        var shinglesA = Shingles(a, Words(a));
+        var shinglesB = Shingles(b, Words(b));
         var (smaller, larger) = shinglesA.Count <= shinglesB.Count ? (shinglesA, shinglesB) : (shinglesB, shinglesA);
         if (smaller.Count == 0) return false;
         int shared = smaller.Count(larger.Contains);
         return shared >= NearDuplicateContainment * smaller.Count;
     }
 
-    static HashSet<ulong> Shingles(List<string> words)
+    static HashSet<ulong> Shingles(string text, List<Range> words)
     {
-        var shingles = new HashSet<ulong>();
-        for (int i = 0; i + 3 <= words.Count; i++) shingles.Add(ShingleHash(words, i));
+        var shingles = new HashSet<ulong>(words.Count);
+        for (int i = 0; i + 3 <= words.Count; i++) shingles.Add(ShingleHash(text, words, i));
         return shingles;
     }
 
-    static ulong ShingleHash(List<string> words, int i)
+    static ulong ShingleHash(string text, List<Range> words, int i)
     {
         ulong hash = FnvOffset;
         for (int w = i; w < i + 3; w++)
-            hash = Fnv1a(words[w], hash) * FnvPrime; // the multiply separates words, so "ab c" differs from "a bc"
+            hash = Fnv1a(text.AsSpan()[words[w]], hash) * FnvPrime; // the multiply separates words, so "ab c" differs from "a bc"
         return Mix(hash);
     }
 
-    /// <summary>Lower-cased words of letters and digits; punctuation and quote styles do not matter.</summary>
-    static List<string> Words(string text)
+    /// <summary>Where the words of letters and digits are; case, punctuation and quote styles do not matter.</summary>
+    static List<Range> Words(string text)
     {
-        var words = new List<string>(text.Length / 5);
+        var words = new List<Range>(text.Length / 5);
         int start = -1;
         for (int i = 0; i <= text.Length; i++)
         {
@@ -95,7 +97,7 @@ public static class TextFingerprint
             if (letter && start < 0) start = i;
             else if (!letter && start >= 0)
             {
-                words.Add(text[start..i].ToLower(CultureInfo.InvariantCulture));
+                words.Add(start..i);
                 start = -1;
             }
         }

@@ -42,4 +42,17 @@ public sealed class TextFingerprintTests
     [Fact]
     public void Punctuation_quote_style_and_case_do_not_change_the_fingerprint() =>
         Assert.Equal(TextFingerprint.Of(Story), TextFingerprint.Of(Story.ToUpperInvariant().Replace(",", " ").Replace("'", "’")));
+
+    /// <summary>
+    /// Stored articles keep the fingerprint they were given, and new ones are compared with them: a change to how the
+    /// fingerprint is computed must give the same values (these were computed before the hashing stopped allocating a
+    /// string per word), or copies of articles stored earlier would no longer be found.
+    /// </summary>
+    [Fact]
+    public void Fingerprints_keep_the_values_stored_by_earlier_versions()
+    {
+        string accents = string.Join(" ", Enumerable.Range(0, 60).Select(i => $"Élan{i} ZELENSKYY’s talks, Ünïcode İstanbul 2025-{i}"));
+        Assert.Equal(-6322765066975466456L, TextFingerprint.Of(accents));
+        Assert.Equal(-8398758353360948762L, TextFingerprint.Of(string.Concat(Enumerable.Repeat(Story, 3))));
+    }
 }

@@ -38,6 +38,7 @@ static class PageLatency
             ("search, one word", "/search?q=ceasefire"),
             ("search, two words", "/search?q=security+guarantees"),
             ("actors index", "/actors"),
+            ("topics index", "/topics"),
         };
         if (args.Contains("--only") && Args.Str(args, "--only", "") is { Length: > 0 } only)
             pages = pages.Where(p => p.Name.Contains(only)).ToArray();

@@ -11,6 +11,7 @@ public sealed class NewsTrackerDb(DbContextOptions<NewsTrackerDb> options) : DbC
     public DbSet<ActorMentionRow> ActorMentions => Set<ActorMentionRow>();
     public DbSet<ActorWeek> ActorWeeks => Set<ActorWeek>();
     public DbSet<ActorTopic> ActorTopics => Set<ActorTopic>();
+    public DbSet<ClaimTopic> ClaimTopics => Set<ClaimTopic>();
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<EventParticipant> EventParticipants => Set<EventParticipant>();
@@ -72,6 +73,13 @@ public sealed class NewsTrackerDb(DbContextOptions<NewsTrackerDb> options) : DbC
         {
             e.HasKey(t => new { t.ActorId, t.TopicSlug });
             e.HasOne<Actor>().WithMany().HasForeignKey(t => t.ActorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ClaimTopic>(e =>
+        {
+            e.HasKey(t => new { t.ClaimId, t.TopicSlug });
+            // A speaker's newest claims on a topic, in the pages' order, straight from the index.
+            e.HasIndex(t => new { t.SpeakerId, t.TopicSlug, t.PublishedAt, t.ArticleId, t.Start }).IsDescending(false, false, true, true, false);
+            e.HasOne<Claim>().WithMany().HasForeignKey(t => t.ClaimId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<Claim>(e =>
         {

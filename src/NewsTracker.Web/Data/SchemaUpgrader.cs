@@ -143,11 +143,46 @@ public static class SchemaUpgrader
             ActorTopicsSql.FillPostgreSql,
             .. ActorTopicsSql.PostgreSqlTriggers,
         ]),
+
+        new(6, "Each claim's topics with its speaker and article date, kept by triggers, so a speaker's newest claims on a topic come from an index instead of testing every one of their claims",
+        Sqlite:
+        [
+            """
+            CREATE TABLE ClaimTopics (
+                ClaimId INTEGER NOT NULL CONSTRAINT FK_ClaimTopics_Claims_ClaimId REFERENCES Claims (Id) ON DELETE CASCADE,
+                TopicSlug TEXT NOT NULL,
+                SpeakerId INTEGER NOT NULL,
+                ArticleId INTEGER NOT NULL,
+                PublishedAt INTEGER NOT NULL,
+                Start INTEGER NOT NULL,
+                CONSTRAINT PK_ClaimTopics PRIMARY KEY (ClaimId, TopicSlug))
+            """,
+            """CREATE INDEX IX_ClaimTopics_SpeakerId_TopicSlug_PublishedAt_ArticleId_Start ON ClaimTopics (SpeakerId, TopicSlug, PublishedAt DESC, ArticleId DESC, Start)""",
+            ClaimTopicsSql.FillSqlite,
+            .. ClaimTopicsSql.SqliteTriggers,
+        ],
+        PostgreSql:
+        [
+            """
+            CREATE TABLE "ClaimTopics" (
+                "ClaimId" integer NOT NULL,
+                "TopicSlug" text NOT NULL,
+                "SpeakerId" integer NOT NULL,
+                "ArticleId" integer NOT NULL,
+                "PublishedAt" bigint NOT NULL,
+                "Start" integer NOT NULL,
+                CONSTRAINT "PK_ClaimTopics" PRIMARY KEY ("ClaimId", "TopicSlug"),
+                CONSTRAINT "FK_ClaimTopics_Claims_ClaimId" FOREIGN KEY ("ClaimId") REFERENCES "Claims" ("Id") ON DELETE CASCADE)
+            """,
+            """CREATE INDEX "IX_ClaimTopics_SpeakerId_TopicSlug_PublishedAt_ArticleId_Start" ON "ClaimTopics" ("SpeakerId", "TopicSlug", "PublishedAt" DESC, "ArticleId" DESC, "Start")""",
+            ClaimTopicsSql.FillPostgreSql,
+            .. ClaimTopicsSql.PostgreSqlTriggers,
+        ]),
     ];
 
     /// <summary>Schema outside the EF model (SQLite's full-text indexes, triggers), created for a new database right after the model's tables.</summary>
-    static readonly string[] OutsideModelSqlite = [.. SearchIndex.CreateSql, .. ActorWeeksSql.SqliteTriggers, .. ActorTopicsSql.SqliteTriggers];
-    static readonly string[] OutsideModelPostgreSql = [.. ActorWeeksSql.PostgreSqlTriggers, .. ActorTopicsSql.PostgreSqlTriggers];
+    static readonly string[] OutsideModelSqlite = [.. SearchIndex.CreateSql, .. ActorWeeksSql.SqliteTriggers, .. ActorTopicsSql.SqliteTriggers, .. ClaimTopicsSql.SqliteTriggers];
+    static readonly string[] OutsideModelPostgreSql = [.. ActorWeeksSql.PostgreSqlTriggers, .. ActorTopicsSql.PostgreSqlTriggers, .. ClaimTopicsSql.PostgreSqlTriggers];
 
     public static int LatestVersion => 1 + Steps.Length;
 

@@ -95,6 +95,10 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
         Assert.Equal((1, new DateOnly(2025, 8, 18), 1), (week.ActorId, ActorWeek.MondayOf(week.Week), week.Articles));
         var topic = await old.ActorTopics.SingleAsync();
         Assert.Equal((1, "territory", 1), (topic.ActorId, topic.TopicSlug, topic.Claims));
+        // Each claim's topics, with its speaker and its article's date, from the claims already there.
+        var claimTopic = await old.ClaimTopics.SingleAsync();
+        Assert.Equal((1, "territory", 1, 1, DateTimeOffset.FromUnixTimeMilliseconds(1755600000000), 12),
+            (claimTopic.ClaimId, claimTopic.TopicSlug, claimTopic.SpeakerId, claimTopic.ArticleId, claimTopic.PublishedAt, claimTopic.Start));
         // and kept by the triggers the upgrade added: the article still names Putin until its last mention goes.
         await old.ActorMentions.Where(m => m.Id == 1).ExecuteDeleteAsync();
         Assert.Equal(1, await old.ActorWeeks.SumAsync(w => w.Articles));
@@ -102,6 +106,7 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
         Assert.False(await old.ActorWeeks.AnyAsync());
         await old.Claims.ExecuteDeleteAsync();
         Assert.False(await old.ActorTopics.AnyAsync());
+        Assert.False(await old.ClaimTopics.AnyAsync());
 
         // The upgraded database has exactly the tables, columns, indexes and triggers a new one gets.
         await using var fresh = OpenDb(provider);

@@ -13,8 +13,6 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
 {
     /// <summary>The page shows this many claims and events at most (the newest); a leader can have tens of thousands.</summary>
     public const int MaxClaims = 200, MaxEvents = 200;
-    /// <summary>Above this many claims, the newest are found by walking articles by date (see SpeakerClaims).</summary>
-    const int ManyClaims = 2000;
     /// <summary>Above this many events, the page's events are found by walking events in date order (see OnGetAsync).</summary>
     const int ManyEvents = 2000;
     /// <summary>"Appears most with" looks at this many of the actor's latest articles.</summary>
@@ -48,8 +46,9 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
 
         int allClaims = await db.Claims.CountAsync(c => c.SpeakerId == actorId, ct);
         ClaimCount = Topic is null ? allClaims : ClaimTopics.FirstOrDefault(t => t.Slug == Topic).Count;
-        // A prolific speaker's newest claims are found by walking articles newest first (see SpeakerClaims).
-        var ids = await SpeakerClaims.NewestIdsAsync(db, actorId, Topic, MaxClaims, walkArticles: allClaims > ManyClaims, ct);
+        var ids = Topic is null
+            ? await SpeakerClaims.NewestAsync(db, actorId, MaxClaims, allClaims, ct)
+            : await SpeakerClaims.NewestOnTopicAsync(db, actorId, Topic, MaxClaims, ct);
         Claims = await db.Claims.Where(c => ids.Contains(c.Id))
             .OrderByDescending(c => c.Article!.PublishedAt).ThenByDescending(c => c.ArticleId).ThenBy(c => c.Start)
             .Select(c => new ActorClaim(c.Kind, c.Text, c.Topics, c.ArticleId, c.Article!.Title, c.Article.Source, c.Article.Url, c.Article.PublishedAt,

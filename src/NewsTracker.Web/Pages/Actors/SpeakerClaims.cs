@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using NewsTracker.Web.Data;
 
@@ -10,33 +9,37 @@ namespace NewsTracker.Web.Pages.Actors;
 /// </summary>
 public static class SpeakerClaims
 {
+    /// <summary>Above this many claims, a speaker's newest are found by walking articles by date (see <see cref="NewestIdsAsync"/>).</summary>
+    public const int ManyClaims = 2000;
+
+    /// <summary>Ids of the speaker's newest <paramref name="limit"/> claims on a topic, straight from the ClaimTopics index.</summary>
+    public static Task<List<int>> NewestOnTopicAsync(NewsTrackerDb db, int speakerId, string topic, int limit, CancellationToken ct) =>
+        db.ClaimTopics.Where(t => t.SpeakerId == speakerId && t.TopicSlug == topic)
+            .OrderByDescending(t => t.PublishedAt).ThenByDescending(t => t.ArticleId).ThenBy(t => t.Start)
+            .Select(t => t.ClaimId).Take(limit).ToListAsync(ct);
+
     /// <summary>
-    /// Ids of the speaker's newest <paramref name="limit"/> claims. Two plans give the same answer at different costs:
-    /// reading all of the speaker's claims and sorting them by their article's date reads every claim they made (and
-    /// SQLite carries each article's row through the sort), which is what a speaker with a few hundred claims wants;
-    /// with <paramref name="walkArticles"/>, articles are walked newest first and each is probed for the speaker's
-    /// claims, stopping at the limit, which is what a leader with tens of thousands wants. The caller knows the counts
-    /// (ActorTopics, the speaker's claim count) and picks.
+    /// Ids of the speaker's newest <paramref name="limit"/> claims (<paramref name="speakerClaims"/>: how many they made).
+    /// Two plans give the same answer at different costs: reading all of the speaker's claims and sorting them by their
+    /// article's date (SQLite carries each article's row through the sort), which suits a speaker with a few hundred
+    /// claims; or walking articles newest first and probing each for the speaker's claims, stopping at the limit, which
+    /// suits a leader with tens of thousands.
     /// </summary>
-    public static async Task<List<int>> NewestIdsAsync(NewsTrackerDb db, int speakerId, string? topic, int limit, bool walkArticles, CancellationToken ct)
-    {
-        if (!walkArticles)
-        {
-            var claims = db.Claims.Where(c => c.SpeakerId == speakerId);
-            if (topic is not null) claims = claims.Where(c => c.Topics.Contains(topic));
-            return await claims.OrderByDescending(c => c.Article!.PublishedAt).ThenByDescending(c => c.ArticleId).ThenBy(c => c.Start)
-                .Select(c => c.Id).Take(limit).ToListAsync(ct);
-        }
-        // CROSS JOIN fixes SQLite's loop order (articles by the PublishedAt index, then the (SpeakerId, ArticleId) index);
-        // with WHERE rather than ON it is also valid PostgreSQL, which plans it as any join. The topic test is each
-        // dialect's own (a JSON array in SQLite, text[] in PostgreSQL); every value is a parameter.
-        string onTopic = topic is null ? "" : db.Database.IsNpgsql()
-            ? """AND {2} = ANY(c."Topics")"""
-            : """AND EXISTS (SELECT 1 FROM json_each(c."Topics") WHERE value = {2})""";
-        object[] values = topic is null ? [speakerId, limit] : [speakerId, limit, topic];
-        return await db.Database.SqlQuery<int>(FormattableStringFactory.Create($$"""
-            SELECT c."Id" AS "Value" FROM "Articles" AS a CROSS JOIN "Claims" AS c WHERE c."ArticleId" = a."Id" AND c."SpeakerId" = {0} {{onTopic}}
-            ORDER BY a."PublishedAt" DESC, a."Id" DESC, c."Start" LIMIT {1}
-            """, values)).ToListAsync(ct);
-    }
+    public static Task<List<int>> NewestAsync(NewsTrackerDb db, int speakerId, int limit, int speakerClaims, CancellationToken ct) =>
+        speakerClaims > ManyClaims ? WalkingArticlesAsync(db, speakerId, limit, ct) : SortingAllAsync(db, speakerId, limit, ct);
+
+    internal static Task<List<int>> SortingAllAsync(NewsTrackerDb db, int speakerId, int limit, CancellationToken ct) =>
+        db.Claims.Where(c => c.SpeakerId == speakerId)
+            .OrderByDescending(c => c.Article!.PublishedAt).ThenByDescending(c => c.ArticleId).ThenBy(c => c.Start)
+            .Select(c => c.Id).Take(limit).ToListAsync(ct);
+
+    /// <summary>
+    /// CROSS JOIN fixes SQLite's loop order (articles by the PublishedAt index, then the (SpeakerId, ArticleId) index);
+    /// with WHERE rather than ON it is also valid PostgreSQL, which plans it as any join.
+    /// </summary>
+    internal static Task<List<int>> WalkingArticlesAsync(NewsTrackerDb db, int speakerId, int limit, CancellationToken ct) =>
+        db.Database.SqlQuery<int>($"""
+            SELECT c."Id" AS "Value" FROM "Articles" AS a CROSS JOIN "Claims" AS c WHERE c."ArticleId" = a."Id" AND c."SpeakerId" = {speakerId}
+            ORDER BY a."PublishedAt" DESC, a."Id" DESC, c."Start" LIMIT {limit}
+            """).ToListAsync(ct);
 }

@@ -20,11 +20,6 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
     public const int ShownSpeakers = 12, ClaimsPerSpeaker = 5;
     /// <summary>Speakers listed by name after the shown ones, at most.</summary>
     public const int ListedSpeakers = 100;
-    /// <summary>
-    /// Above this many claims on the topic, a speaker's latest are found by walking articles newest first: with that many,
-    /// the walk meets five within a few thousand articles, where reading them all would read at least as many claims.
-    /// </summary>
-    const int WalkAbove = 500;
 
     public StoryTopic? Topic { get; private set; }
     public List<SpeakerPositions> Speakers { get; private set; } = [];
@@ -55,7 +50,7 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         var shown = speakers.Take(ShownSpeakers).ToList();
         var ids = new List<int>();
         foreach (var speaker in shown)
-            ids.AddRange(await SpeakerClaims.NewestIdsAsync(db, speaker.Id, slug, ClaimsPerSpeaker, walkArticles: speaker.Claims > WalkAbove, ct));
+            ids.AddRange(await SpeakerClaims.NewestOnTopicAsync(db, speaker.Id, slug, ClaimsPerSpeaker, ct));
         var claims = (await db.Claims.Where(c => ids.Contains(c.Id))
             .Select(c => new TopicClaim(c.SpeakerId, c.Kind, c.Text, c.ArticleId, c.Article!.Title, c.Article.Source, c.Article.PublishedAt, c.Start))
             .ToListAsync(ct)).ToLookup(c => c.SpeakerId);

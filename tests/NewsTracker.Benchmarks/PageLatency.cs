@@ -33,6 +33,7 @@ static class PageLatency
             ("timeline, topic", $"/?topic={topic}"),
             ("timeline, leader+topic, page 3", $"/?actor={leader}&topic={topic}&p=3"),
             ("actor page (leader)", $"/actors/{leader}"),
+            ("actor page (leader), one topic", $"/actors/{leader}?topic={topic}"),
             ("article page", $"/articles/{article}"),
             ("topic page", $"/topics/{topic}"),
             ("search, one word", "/search?q=ceasefire"),

@@ -44,10 +44,13 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         ClaimTopics = (await db.ActorTopics.Where(t => t.ActorId == actorId).OrderByDescending(t => t.Claims).ThenBy(t => t.TopicSlug)
             .Select(t => new { t.TopicSlug, t.Claims }).ToListAsync(ct)).Select(t => (t.TopicSlug, t.Claims)).ToList();
 
-        int allClaims = await db.Claims.CountAsync(c => c.SpeakerId == actorId, ct);
-        ClaimCount = Topic is null ? allClaims : ClaimTopics.FirstOrDefault(t => t.Slug == Topic).Count;
+        // On a topic, the count is ActorTopics' and the claims come from the ClaimTopics index; on all topics, the count
+        // (the index alone) decides how the newest are found.
+        ClaimCount = Topic is null
+            ? await db.Claims.CountAsync(c => c.SpeakerId == actorId, ct)
+            : ClaimTopics.FirstOrDefault(t => t.Slug == Topic).Count;
         var ids = Topic is null
-            ? await SpeakerClaims.NewestAsync(db, actorId, MaxClaims, allClaims, ct)
+            ? await SpeakerClaims.NewestAsync(db, actorId, MaxClaims, ClaimCount, ct)
             : await SpeakerClaims.NewestOnTopicAsync(db, actorId, Topic, MaxClaims, ct);
         Claims = await db.Claims.Where(c => ids.Contains(c.Id))
             .OrderByDescending(c => c.Article!.PublishedAt).ThenByDescending(c => c.ArticleId).ThenBy(c => c.Start)

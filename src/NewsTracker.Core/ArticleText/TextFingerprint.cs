@@ -23,16 +23,19 @@ public static class TextFingerprint
         var words = Words(text);
         if (words.Count < MinimumWords) return null;
 
-        Span<int> weights = stackalloc int[64];
-        for (int i = 0; i + 3 <= words.Count; i++)
+        // A bit of the fingerprint is set where more shingle hashes have it set than clear: counting the set ones
+        // (no branch per bit) and comparing with half the shingles is the same vote.
+        Span<int> ones = stackalloc int[64];
+        int shingles = words.Count - 2;
+        for (int i = 0; i < shingles; i++)
         {
             ulong hash = ShingleHash(text, words, i);
             for (int bit = 0; bit < 64; bit++)
-                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+                ones[bit] += (int)((hash >> bit) & 1);
         }
         ulong fingerprint = 0;
         for (int bit = 0; bit < 64; bit++)
-            if (weights[bit] > 0) fingerprint |= 1UL << bit;
+            if (2 * ones[bit] > shingles) fingerprint |= 1UL << bit;
         return unchecked((long)fingerprint);
     }
 

@@ -65,6 +65,7 @@ public sealed class LayoutTests(BrowserApp browser, ITestOutputHelper output)
             ("timeline", "/"),
             ("timeline-filtered", "/?actor=vladimir-putin&topic=security-guarantees"),
             ("actor", "/actors/vladimir-putin"),
+            ("topic", "/topics/security-guarantees"),
             ("article", $"/articles/{articleId}"),
             ("feeds", "/feeds"),
         ];

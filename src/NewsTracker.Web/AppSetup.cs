@@ -1,3 +1,4 @@
+using NewsTracker.Core.Extraction;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,6 +43,9 @@ public static class AppSetup
 
         builder.Services.AddSingleton(services => StoryCatalog.Load(DocumentFetcher.ResolveFilePath(
             services.GetRequiredService<IConfiguration>()["NewsTracker:Story"] ?? "stories/ukraine-peace-talks.json")));
+
+        builder.Services.AddSingleton<IArticleExtractor>(services => services.GetRequiredService<StoryCatalog>().Extractor);
+        builder.Services.AddSingleton<ArticleExtraction>();
 
         builder.Services.Configure<IngestionOptions>(config.GetSection(IngestionOptions.Section));
         builder.Services.AddHttpClient<DocumentFetcher>(http =>

@@ -7,7 +7,7 @@ namespace NewsTracker.Core.Extraction;
 /// reuse it: the constructor compiles the story's aliases and terms into tries, and <see cref="Extract"/> keeps
 /// all its state in locals, so one instance serves any number of threads at once.
 /// </summary>
-public sealed class StoryExtractor
+public sealed class StoryExtractor : IArticleExtractor
 {
     readonly ActorMatcher actorMatcher;
     readonly TopicTagger topicTagger;

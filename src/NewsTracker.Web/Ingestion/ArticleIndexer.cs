@@ -13,7 +13,7 @@ namespace NewsTracker.Web.Ingestion;
 /// Rows that need an identity (new actors, new and changed events) go through EF; the many rows that hang off them
 /// (mentions, claims, reports, participants, topics) are written set-based with <see cref="BulkInsert"/>.
 /// </summary>
-public sealed class ArticleIndexer(NewsTrackerDb db, StoryCatalog story, TimeProvider clock, ILogger<ArticleIndexer> log)
+public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extraction, TimeProvider clock)
 {
     /// <summary>Stored candidates read per reported event, newest first.</summary>
     const int EventCandidates = 200;
@@ -21,15 +21,16 @@ public sealed class ArticleIndexer(NewsTrackerDb db, StoryCatalog story, TimePro
     /// <summary>Indexes every article whose extraction is pending (stored, then interrupted, or its extraction failed).</summary>
     public async Task<int> IndexPendingAsync(CancellationToken ct)
     {
-        var pending = await db.Articles.Where(a => a.ExtractedAt == null).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+        var pending = (await db.Articles.Where(a => a.ExtractedAt == null).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct))
+            .Where(id => !extraction.HasFailed(id)).ToList();
         int indexed = 0;
         foreach (var ids in pending.Chunk(FeedRefresher.BatchSize))
         {
             var batch = new List<(Article, ExtractionResult)>();
             foreach (var article in await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(ct))
             {
-                try { batch.Add((article, story.Extractor.Extract(article.Text, article.PublishedAt))); }
-                catch (Exception e) { log.LogError(e, "Extraction failed for article {ArticleId}; it stays pending", article.Id); }
+                if (extraction.TryExtract(article.Text, article.PublishedAt, $"article {article.Id}") is { } facts) batch.Add((article, facts));
+                else extraction.Failed(article.Id);
             }
             await IndexAsync(batch, ct);
             indexed += batch.Count;

@@ -26,6 +26,7 @@ public sealed class FeedRefresher(
     DocumentFetcher fetcher,
     StoryCatalog story,
     ArticleIndexer indexer,
+    ArticleExtraction extraction,
     PollSchedule schedule,
     StoreGate gate,
     TimeProvider clock,
@@ -131,20 +132,9 @@ public sealed class FeedRefresher(
             if (!story.OnStory.Matches(title) && !story.OnStory.Matches(text)) { tally.OffStory++; continue; }
 
             var published = item.Published ?? now;
-            candidates.Add(new Candidate(kept, title, text, published, TextFingerprint.Of(text), Extract(text, published, kept.Url)));
+            candidates.Add(new Candidate(kept, title, text, published, TextFingerprint.Of(text), extraction.TryExtract(text, published, kept.Url)));
         }
         return candidates;
-    }
-
-    ExtractionResult? Extract(string text, DateTimeOffset published, string url)
-    {
-        try { return story.Extractor.Extract(text, published); }
-        catch (Exception e)
-        {
-            // A bug in extraction must not lose the article: it is stored pending, and extraction is retried on the next pass.
-            log.LogError(e, "Extraction failed for {Url}; the article is kept and extraction will be retried", url);
-            return null;
-        }
     }
 
     /// <summary>Which of these items are stored as an article, or already recorded as another outlet of one (else every poll would add that outlet again).</summary>
@@ -248,6 +238,8 @@ public sealed class FeedRefresher(
         feed.ItemsStored += stored;
         feed.ItemsDuplicate += duplicates;
         await db.SaveChangesAsync(ct);
+        foreach (var (article, _) in added.Where(a => a.Facts is null))
+            extraction.Failed(article.Id);
         tally.Stored += stored;
         tally.Duplicates += duplicates;
 

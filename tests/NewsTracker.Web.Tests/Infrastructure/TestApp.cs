@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,10 +26,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     readonly Dictionary<string, string?> _settings;
 
     readonly TimeProvider? _clock;
+    readonly Action<IServiceCollection>? _services;
 
+    /// <param name="services">Replaces app services after the app has registered its own (a failing extractor, say).</param>
     public TestApp(string[]? feeds = null, Dictionary<string, string?>? settings = null, TimeProvider? clock = null,
-        StoreProvider provider = StoreProvider.Sqlite, TestApp? sharingStoreOf = null)
+        StoreProvider provider = StoreProvider.Sqlite, TestApp? sharingStoreOf = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _feeds = feeds ?? [SampleFeed];
         _settings = settings ?? [];
         _clock = clock;
@@ -60,6 +64,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (_clock is not null)
             builder.ConfigureServices(services => services.AddSingleton(_clock));
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 
     /// <summary>Makes every feed due now, as if its next fetch time had come.</summary>

@@ -9,7 +9,7 @@ namespace NewsTracker.Web.Pages.Actors;
 /// </summary>
 public static class SpeakerClaims
 {
-    /// <summary>Above this many claims, a speaker's newest are found by walking articles by date (see <see cref="NewestIdsAsync"/>).</summary>
+    /// <summary>Above this many claims, a speaker's newest are found by walking articles by date (see <see cref="NewestAsync"/>).</summary>
     public const int ManyClaims = 2000;
 
     /// <summary>Ids of the speaker's newest <paramref name="limit"/> claims on a topic, straight from the ClaimTopics index.</summary>

@@ -34,6 +34,7 @@ static class PageLatency
             ("timeline, leader+topic, page 3", $"/?actor={leader}&topic={topic}&p=3"),
             ("actor page (leader)", $"/actors/{leader}"),
             ("actor page (leader), one topic", $"/actors/{leader}?topic={topic}"),
+            ("actor page (leader), page 20", $"/actors/{leader}?p=20"),
             ("article page", $"/articles/{article}"),
             ("topic page", $"/topics/{topic}"),
             ("search, one word", "/search?q=ceasefire"),

@@ -59,6 +59,18 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
     }
 
     [Fact]
+    public async Task A_malformed_or_missing_page_of_claims_is_noted_and_the_nearest_page_shown()
+    {
+        string first = (await sample.Client.GetDocumentAsync("/actors/donald-trump")).QuerySelector("ul.plain")!.TextContent;
+        var malformed = await sample.Client.GetDocumentAsync("/actors/donald-trump?p=abc");
+        Assert.Contains("“abc” is not a page number", malformed.QuerySelector(".note")!.TextContent);
+        Assert.Equal(first, malformed.QuerySelector("ul.plain")!.TextContent);
+        var beyond = await sample.Client.GetDocumentAsync("/actors/donald-trump?topic=security-guarantees&p=9");
+        Assert.Contains("There is no page 9", beyond.QuerySelector(".note")!.TextContent);
+        Assert.NotEmpty(beyond.QuerySelectorAll("ul.plain .quote"));
+    }
+
+    [Fact]
     public async Task Unknown_actor_is_a_404_that_says_so()
     {
         var page = await sample.Client.GetDocumentAsync("/actors/no-such-person", HttpStatusCode.NotFound);

@@ -37,17 +37,17 @@ public sealed class SpeakerClaimsTests
         Assert.Equal(all.Sum(c => c.Topics.Distinct().Count()), await app.WithDbAsync(db => db.ClaimTopics.CountAsync()));
         int compared = 0;
         foreach (int speaker in all.Select(c => c.SpeakerId).Distinct())
-            foreach (int limit in new[] { 1, 3, 200 })
+            foreach (var (limit, skip) in new[] { (1, 0), (3, 0), (200, 0), (2, 1), (2, 3) })
             {
                 List<int> Expected(string? topic) => all.Where(c => c.SpeakerId == speaker && (topic is null || c.Topics.Contains(topic)))
                     .OrderByDescending(c => c.PublishedAt).ThenByDescending(c => c.ArticleId).ThenBy(c => c.Start)
-                    .Take(limit).Select(c => c.Id).ToList();
+                    .Skip(skip).Take(limit).Select(c => c.Id).ToList();
                 var expected = Expected(null);
-                Assert.Equal(expected, await app.WithDbAsync(db => SpeakerClaims.SortingAllAsync(db, speaker, limit, default)));
-                Assert.Equal(expected, await app.WithDbAsync(db => SpeakerClaims.WalkingArticlesAsync(db, speaker, limit, default)));
+                Assert.Equal(expected, await app.WithDbAsync(db => SpeakerClaims.SortingAllAsync(db, speaker, limit, default, skip)));
+                Assert.Equal(expected, await app.WithDbAsync(db => SpeakerClaims.WalkingArticlesAsync(db, speaker, limit, default, skip)));
                 compared += expected.Count;
                 foreach (var topic in topics)
-                    Assert.Equal(Expected(topic), await app.WithDbAsync(db => SpeakerClaims.NewestOnTopicAsync(db, speaker, topic, limit, default)));
+                    Assert.Equal(Expected(topic), await app.WithDbAsync(db => SpeakerClaims.NewestOnTopicAsync(db, speaker, topic, limit, default, skip)));
             }
         Assert.True(compared > 20);
     }

@@ -11,8 +11,8 @@ namespace NewsTracker.Web.Pages.Actors;
 /// <summary>One actor: who they are, what they said over time, and the events they took part in.</summary>
 public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageModel
 {
-    /// <summary>The page shows this many claims and events at most (the newest); a leader can have tens of thousands.</summary>
-    public const int MaxClaims = 200, MaxEvents = 200;
+    /// <summary>Claims per page (newest first, paged with ?p=), and events shown at most (the newest: the timeline has them all).</summary>
+    public const int ClaimsPerPage = 50, MaxEvents = 50;
     /// <summary>Above this many events, the page's events are found by walking events in date order (see OnGetAsync).</summary>
     const int ManyEvents = 2000;
     /// <summary>"Appears most with" looks at this many of the actor's latest articles.</summary>
@@ -27,6 +27,11 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
     /// <summary>Topic slug from the URL: only claims on that topic are listed.</summary>
     [BindProperty(SupportsGet = true, Name = "topic")] public string? Topic { get; set; }
     public List<(string Slug, int Count)> ClaimTopics { get; private set; } = [];
+    /// <summary>The page of claims (from ?p=, 1 when missing or malformed), and how many pages there are.</summary>
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount => Math.Max(1, (ClaimCount + ClaimsPerPage - 1) / ClaimsPerPage);
+    /// <summary>What was wrong with the URL and ignored (a malformed or out-of-range page number).</summary>
+    public List<string> Notes { get; } = [];
     public List<Companion> AppearsWith { get; private set; } = [];
     public List<(string Label, int Count)> MentionsPerWeek { get; private set; } = [];
 
@@ -49,14 +54,16 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         ClaimCount = Topic is null
             ? await db.Claims.CountAsync(c => c.SpeakerId == actorId, ct)
             : ClaimTopics.FirstOrDefault(t => t.Slug == Topic).Count;
+        ReadPageNumber();
+        int skip = (PageNumber - 1) * ClaimsPerPage;
         var ids = Topic is null
-            ? await SpeakerClaims.NewestAsync(db, actorId, MaxClaims, ClaimCount, ct)
-            : await SpeakerClaims.NewestOnTopicAsync(db, actorId, Topic, MaxClaims, ct);
+            ? await SpeakerClaims.NewestAsync(db, actorId, ClaimsPerPage, ClaimCount, ct, skip)
+            : await SpeakerClaims.NewestOnTopicAsync(db, actorId, Topic, ClaimsPerPage, ct, skip);
         Claims = await db.Claims.Where(c => ids.Contains(c.Id))
             .OrderByDescending(c => c.Article!.PublishedAt).ThenByDescending(c => c.ArticleId).ThenBy(c => c.Start)
             .Select(c => new ActorClaim(c.Kind, c.Text, c.Topics, c.ArticleId, c.Article!.Title, c.Article.Source, c.Article.Url, c.Article.PublishedAt,
                 c.Article.Text.Substring(c.SentenceStart, c.SentenceEnd - c.SentenceStart)))
-            .Take(MaxClaims).ToListAsync(ct);
+            .ToListAsync(ct);
 
         // One row per (event, actor), so the actor's participations are their events: counted in the ActorId index alone.
         EventCount = await db.EventParticipants.CountAsync(p => p.ActorId == actorId, ct);
@@ -130,6 +137,23 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
             series.Add((ActorWeek.MondayOf(week).ToString("d MMM yyyy"), perWeek.GetValueOrDefault(week)));
         return series;
     }
+
+    /// <summary>?p= as the timeline reads it: a page number from 1 to the last; anything else is noted and ignored.</summary>
+    void ReadPageNumber()
+    {
+        if (Request.Query["p"].ToString() is not { Length: > 0 } text) return;
+        if (!int.TryParse(text, out int n) || n < 1)
+            Notes.Add($"“{text}” is not a page number; showing the first page.");
+        else if (n > PageCount)
+        {
+            Notes.Add($"There is no page {n}; showing the last page.");
+            PageNumber = PageCount;
+        }
+        else PageNumber = n;
+    }
+
+    /// <summary>This actor's page on the same topic filter, at another page of claims.</summary>
+    public string UrlForPage(int page) => Url.Page("/Actors/Details", new { slug = Actor!.Slug, topic = Topic, p = page > 1 ? page : (int?)null })!;
 
     public string TopicName(string slug) => story.TopicName(slug);
 

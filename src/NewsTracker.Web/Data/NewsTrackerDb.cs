@@ -12,6 +12,7 @@ public sealed class NewsTrackerDb(DbContextOptions<NewsTrackerDb> options) : DbC
     public DbSet<ActorWeek> ActorWeeks => Set<ActorWeek>();
     public DbSet<ActorTopic> ActorTopics => Set<ActorTopic>();
     public DbSet<ClaimTopic> ClaimTopics => Set<ClaimTopic>();
+    public DbSet<ActorClaimCount> ActorClaims => Set<ActorClaimCount>();
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<EventParticipant> EventParticipants => Set<EventParticipant>();
@@ -73,6 +74,13 @@ public sealed class NewsTrackerDb(DbContextOptions<NewsTrackerDb> options) : DbC
         {
             e.HasKey(t => new { t.ActorId, t.TopicSlug });
             e.HasOne<Actor>().WithMany().HasForeignKey(t => t.ActorId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ActorClaimCount>(e =>
+        {
+            e.ToTable("ActorClaims");
+            e.HasKey(c => c.ActorId);
+            e.Property(c => c.ActorId).ValueGeneratedNever();
+            e.HasOne<Actor>().WithMany().HasForeignKey(c => c.ActorId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<ClaimTopic>(e =>
         {

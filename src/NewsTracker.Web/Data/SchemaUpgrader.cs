@@ -178,11 +178,35 @@ public static class SchemaUpgrader
             ClaimTopicsSql.FillPostgreSql,
             .. ClaimTopicsSql.PostgreSqlTriggers,
         ]),
+
+        new(7, "Claims per actor, kept by triggers, so the actors index and an actor's page count no claims at request time",
+        Sqlite:
+        [
+            """
+            CREATE TABLE ActorClaims (
+                ActorId INTEGER NOT NULL CONSTRAINT PK_ActorClaims PRIMARY KEY CONSTRAINT FK_ActorClaims_Actors_ActorId REFERENCES Actors (Id) ON DELETE CASCADE,
+                Claims INTEGER NOT NULL)
+            """,
+            ActorClaimsSql.FillSqlite,
+            .. ActorClaimsSql.SqliteTriggers,
+        ],
+        PostgreSql:
+        [
+            """
+            CREATE TABLE "ActorClaims" (
+                "ActorId" integer NOT NULL,
+                "Claims" integer NOT NULL,
+                CONSTRAINT "PK_ActorClaims" PRIMARY KEY ("ActorId"),
+                CONSTRAINT "FK_ActorClaims_Actors_ActorId" FOREIGN KEY ("ActorId") REFERENCES "Actors" ("Id") ON DELETE CASCADE)
+            """,
+            ActorClaimsSql.FillPostgreSql,
+            .. ActorClaimsSql.PostgreSqlTriggers,
+        ]),
     ];
 
     /// <summary>Schema outside the EF model (SQLite's full-text indexes, triggers), created for a new database right after the model's tables.</summary>
-    static readonly string[] OutsideModelSqlite = [.. SearchIndex.CreateSql, .. ActorWeeksSql.SqliteTriggers, .. ActorTopicsSql.SqliteTriggers, .. ClaimTopicsSql.SqliteTriggers];
-    static readonly string[] OutsideModelPostgreSql = [.. ActorWeeksSql.PostgreSqlTriggers, .. ActorTopicsSql.PostgreSqlTriggers, .. ClaimTopicsSql.PostgreSqlTriggers];
+    static readonly string[] OutsideModelSqlite = [.. SearchIndex.CreateSql, .. ActorWeeksSql.SqliteTriggers, .. ActorTopicsSql.SqliteTriggers, .. ClaimTopicsSql.SqliteTriggers, .. ActorClaimsSql.SqliteTriggers];
+    static readonly string[] OutsideModelPostgreSql = [.. ActorWeeksSql.PostgreSqlTriggers, .. ActorTopicsSql.PostgreSqlTriggers, .. ClaimTopicsSql.PostgreSqlTriggers, .. ActorClaimsSql.PostgreSqlTriggers];
 
     public static int LatestVersion => 1 + Steps.Length;
 

@@ -130,6 +130,8 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
             if (expected.Count == 0) { Assert.Null(entry); continue; }
             named++;
             Assert.StartsWith($"{expected.Values.Sum()} article", entry!.QuerySelector(".muted:last-child")!.TextContent);
+            int claims = await app.WithDbAsync(db => db.Claims.CountAsync(c => c.Speaker!.Slug == slug));
+            Assert.Contains($" · {claims} claim", entry.QuerySelector(".muted:last-child")!.TextContent);
         }
         Assert.True(named > 3);
     }

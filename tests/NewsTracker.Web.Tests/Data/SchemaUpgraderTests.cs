@@ -96,6 +96,9 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
         var topic = await old.ActorTopics.SingleAsync();
         Assert.Equal((1, "territory", 1), (topic.ActorId, topic.TopicSlug, topic.Claims));
         // Each claim's topics, with its speaker and its article's date, from the claims already there.
+        // Claims per actor, from the claims already there.
+        var actorClaims = await old.ActorClaims.SingleAsync();
+        Assert.Equal((1, 1), (actorClaims.ActorId, actorClaims.Claims));
         var claimTopic = await old.ClaimTopics.SingleAsync();
         Assert.Equal((1, "territory", 1, 1, DateTimeOffset.FromUnixTimeMilliseconds(1755600000000), 12),
             (claimTopic.ClaimId, claimTopic.TopicSlug, claimTopic.SpeakerId, claimTopic.ArticleId, claimTopic.PublishedAt, claimTopic.Start));
@@ -107,6 +110,7 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
         await old.Claims.ExecuteDeleteAsync();
         Assert.False(await old.ActorTopics.AnyAsync());
         Assert.False(await old.ClaimTopics.AnyAsync());
+        Assert.False(await old.ActorClaims.AnyAsync());
 
         // The upgraded database has exactly the tables, columns, indexes and triggers a new one gets.
         await using var fresh = OpenDb(provider);

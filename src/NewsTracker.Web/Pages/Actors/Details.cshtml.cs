@@ -49,10 +49,10 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         ClaimTopics = (await db.ActorTopics.Where(t => t.ActorId == actorId).OrderByDescending(t => t.Claims).ThenBy(t => t.TopicSlug)
             .Select(t => new { t.TopicSlug, t.Claims }).ToListAsync(ct)).Select(t => (t.TopicSlug, t.Claims)).ToList();
 
-        // On a topic, the count is ActorTopics' and the claims come from the ClaimTopics index; on all topics, the count
-        // (the index alone) decides how the newest are found.
+        // Counts kept by triggers: ActorTopics on a topic (whose claims come from the ClaimTopics index), ActorClaims on all
+        // of them (where the count decides how the newest are found).
         ClaimCount = Topic is null
-            ? await db.Claims.CountAsync(c => c.SpeakerId == actorId, ct)
+            ? await db.ActorClaims.Where(c => c.ActorId == actorId).Select(c => c.Claims).SingleOrDefaultAsync(ct)
             : ClaimTopics.FirstOrDefault(t => t.Slug == Topic).Count;
         ReadPageNumber();
         int skip = (PageNumber - 1) * ClaimsPerPage;

@@ -13,12 +13,11 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        // Each count in one pass over one table's actor index, not three correlated counts per actor; articles from the
-        // per-week counts the triggers keep (ActorWeeks), not a DISTINCT over every mention.
+        // Articles and claims from the counts the triggers keep (ActorWeeks, ActorClaims), not a DISTINCT over every mention
+        // or a pass over every claim; events in one pass over the participants' actor index.
         var articles = await db.ActorWeeks.GroupBy(w => w.ActorId).Select(g => new { ActorId = g.Key, Articles = g.Sum(w => w.Articles) })
             .ToDictionaryAsync(g => g.ActorId, g => g.Articles, ct);
-        var claims = await db.Claims.GroupBy(c => c.SpeakerId).Select(g => new { ActorId = g.Key, Claims = g.Count() })
-            .ToDictionaryAsync(g => g.ActorId, g => g.Claims, ct);
+        var claims = await db.ActorClaims.ToDictionaryAsync(c => c.ActorId, c => c.Claims, ct);
         var events = await db.EventParticipants.GroupBy(p => p.ActorId).Select(g => new { g.Key, Events = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Events, ct);
         var all = (await db.Actors.AsNoTracking().ToListAsync(ct))

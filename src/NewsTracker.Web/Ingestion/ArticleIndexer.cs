@@ -251,7 +251,7 @@ public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extractio
         var key = (EventMatcher.GroupOf(reported.Type), reported.Date);
         if (!events.Candidates.TryGetValue(key, out var stored))
         {
-            stored = await StoredCandidates(reported).OrderByDescending(e => e.Id).Take(EventCandidates)
+            stored = await StoredCandidates(db, reported).OrderByDescending(e => e.Id).Take(EventCandidates)
                 .Select(e => new StoredEvent(e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, e.FirstReportedAt,
                     e.Participants.Select(p => p.Actor!.Name).ToList()))
                 .ToListAsync(ct);
@@ -282,10 +282,12 @@ public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extractio
     }
 
     /// <summary>
-    /// Stored events that <see cref="EventMatcher.Score"/> does not rule out at once: the same type group, and a date
-    /// compatible with the report's (the same day, or that day's month, or its month; undated matches anything).
+    /// Stored events that <see cref="EventMatcher.Score"/> does not rule out at once: <see cref="EventMatcher.GroupOf"/>
+    /// and <see cref="EventMatcher.DatesCompatible"/> written as SQL (the same day, or that day's month, or its month;
+    /// undated matches anything), so that the candidates read are only those the matcher could pick. A test holds the
+    /// two to the same answers.
     /// </summary>
-    IQueryable<Event> StoredCandidates(ExtractedEvent reported)
+    internal static IQueryable<Event> StoredCandidates(NewsTrackerDb db, ExtractedEvent reported)
     {
         var events = EventMatcher.GroupOf(reported.Type) switch
         {
@@ -304,7 +306,7 @@ public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extractio
         return events.Where(e => e.HappenedOn == null || (e.HappenedOn >= month && e.HappenedOn <= monthEnd));
     }
 
-    static EventDate? ToEventDate(DateOnly? happenedOn, DatePrecision precision) => happenedOn is not DateOnly d ? null
+    internal static EventDate? ToEventDate(DateOnly? happenedOn, DatePrecision precision) => happenedOn is not DateOnly d ? null
         : new EventDate(d.Year, d.Month, precision == DatePrecision.Day ? d.Day : null);
 
     static void SetDate(Event ev, EventDate? date)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Ingestion;
+using NewsTracker.Web.Pages.Actors;
 using NewsTracker.Web.Tests.Infrastructure;
 
 namespace NewsTracker.Web.Tests.Actors;
@@ -68,6 +69,34 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
         var beyond = await sample.Client.GetDocumentAsync("/actors/donald-trump?topic=security-guarantees&p=9");
         Assert.Contains("There is no page 9", beyond.QuerySelector(".note")!.TextContent);
         Assert.NotEmpty(beyond.QuerySelectorAll("ul.plain .quote"));
+    }
+
+    [Fact]
+    public async Task A_speakers_claims_page_newest_first_through_older_and_newer_links()
+    {
+        // Every generated article quotes Zelenskyy once, and all share one date: newest first is the latest stored first.
+        int items = DetailsModel.ClaimsPerPage * 2 + 9;
+        string feed = SampleFeeds.Rss([.. Enumerable.Range(0, items).Select(GeneratedArticles.Item)]);
+        await using var server = await TestFeedServer.StartAsync(app => app.MapGet("/feed.xml", () => TestFeedServer.Xml(feed)));
+        await using var app = new TestApp([server.Url("/feed.xml")]);
+        await app.IngestAsync();
+        using var client = app.CreateClient();
+        var expected = await app.WithDbAsync(db => db.Claims.Where(c => c.Speaker!.Slug == "volodymyr-zelenskyy")
+            .OrderByDescending(c => c.ArticleId).Select(c => c.ArticleId).ToListAsync());
+        Assert.True(expected.Count > 2 * DetailsModel.ClaimsPerPage);
+
+        var seen = new List<int>();
+        string? url = "/actors/volodymyr-zelenskyy";
+        for (int page = 1; url is not null; page++)
+        {
+            var document = await client.GetDocumentAsync(url);
+            Assert.Contains($"Page {page} of 3", document.QuerySelectorAll("nav.pager span").Select(x => x.TextContent));
+            seen.AddRange(document.QuerySelectorAll("ul.plain .excerpt .source a[href^='/articles/']")
+                .Select(a => int.Parse(a.GetAttribute("href")!["/articles/".Length..])));
+            Assert.Equal(page > 1, document.QuerySelector("nav.pager a[href]")?.TextContent.Contains("Newer") ?? false);
+            url = document.QuerySelectorAll("nav.pager a").FirstOrDefault(a => a.TextContent.Contains("Older"))?.GetAttribute("href");
+        }
+        Assert.Equal(expected, seen);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         ClaimCount = Topic is null
             ? await db.ActorClaims.Where(c => c.ActorId == actorId).Select(c => c.Claims).SingleOrDefaultAsync(ct)
             : ClaimTopics.FirstOrDefault(t => t.Slug == Topic).Count;
-        ReadPageNumber();
+        PageNumber = Shared.PageNumber.Within(Shared.PageNumber.Parse(Request.Query["p"], Notes), PageCount, Notes);
         int skip = (PageNumber - 1) * ClaimsPerPage;
         var ids = Topic is null
             ? await SpeakerClaims.NewestAsync(db, actorId, ClaimsPerPage, ClaimCount, ct, skip)
@@ -136,20 +136,6 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         for (int week = perWeek.Keys.Min(); week <= perWeek.Keys.Max(); week++)
             series.Add((ActorWeek.MondayOf(week).ToString("d MMM yyyy"), perWeek.GetValueOrDefault(week)));
         return series;
-    }
-
-    /// <summary>?p= as the timeline reads it: a page number from 1 to the last; anything else is noted and ignored.</summary>
-    void ReadPageNumber()
-    {
-        if (Request.Query["p"].ToString() is not { Length: > 0 } text) return;
-        if (!int.TryParse(text, out int n) || n < 1)
-            Notes.Add($"“{text}” is not a page number; showing the first page.");
-        else if (n > PageCount)
-        {
-            Notes.Add($"There is no page {n}; showing the last page.");
-            PageNumber = PageCount;
-        }
-        else PageNumber = n;
     }
 
     /// <summary>This actor's page on the same topic filter, at another page of claims.</summary>

@@ -44,19 +44,11 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story, IMemoryCach
         }
         Notes.AddRange(Filter.Notes);
 
-        if (Request.Query["p"].ToString() is { Length: > 0 } pageText)
-        {
-            if (int.TryParse(pageText, out int n) && n >= 1) PageNumber = n;
-            else Notes.Add($"“{pageText}” is not a page number; showing the first page.");
-        }
+        PageNumber = Shared.PageNumber.Parse(Request.Query["p"], Notes);
 
         var query = Filter.Apply(db.Events.AsNoTracking(), db);
         Total = await query.CountAsync(ct);
-        if (PageNumber > PageCount)
-        {
-            Notes.Add($"There is no page {PageNumber}; showing the last page.");
-            PageNumber = PageCount;
-        }
+        PageNumber = Shared.PageNumber.Within(PageNumber, PageCount, Notes);
 
         // Undated planned events first (what is coming), then by the day they happened, newest first.
         // The page's events are picked once and their collections then loaded by id: split queries would otherwise

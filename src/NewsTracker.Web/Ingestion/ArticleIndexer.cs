@@ -15,9 +15,6 @@ namespace NewsTracker.Web.Ingestion;
 /// </summary>
 public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extraction, TimeProvider clock)
 {
-    /// <summary>Stored candidates read per reported event, newest first.</summary>
-    const int EventCandidates = 200;
-
     /// <summary>Indexes every article whose extraction is pending (stored, then interrupted, or its extraction failed).</summary>
     public async Task<int> IndexPendingAsync(CancellationToken ct)
     {
@@ -43,13 +40,13 @@ public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extractio
     {
         if (batch.Count == 0) return;
         var actors = await ResolveActorsAsync([.. batch.Select(b => b.Facts)], ct);
-        var events = new BatchEvents();
+        var events = new BatchEvents(await EventCandidates.ReadAsync(db, batch.SelectMany(b => b.Facts.Events), EventCandidates.PerReport, ct));
         var facts = new FactRows();
         foreach (var (article, found) in batch)
         {
             AddFacts(article, found, actors, facts);
             foreach (var reported in found.Events)
-                await AddEventReportAsync(article, reported, found.Topics, actors, events, facts, ct);
+                AddEventReport(article, reported, found.Topics, actors, events, facts);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -172,7 +169,7 @@ public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extractio
         public HashSet<string> TopicsAdded { get; } = [];
 
         /// <summary>The event as a report to match others against; every later report in the batch is compared with it.</summary>
-        public ExtractedEvent AsReport() => report ??= new(Row.Type, ToEventDate(Row.HappenedOn, Row.DatePrecision), Row.Planned, Row.Place, Participants, default);
+        public ExtractedEvent AsReport() => report ??= new(Row.Type, EventCandidates.ToEventDate(Row.HappenedOn, Row.DatePrecision), Row.Planned, Row.Place, Participants, default);
         ExtractedEvent? report;
 
         /// <summary>Call after changing the row or the participants.</summary>
@@ -180,27 +177,22 @@ public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extractio
     }
 
     /// <summary>
-    /// The events this batch has added or taken from the store, and the stored candidates it has read: until the batch
-    /// commits, later articles in it must find those events as they are now, not as stored. Candidates are read once
-    /// per type group and date; the store does not change under the batch, which holds the store gate.
+    /// The events this batch has added or taken from the store, and the stored candidates of every type group and date
+    /// it reports: until the batch commits, later articles in it must find those events as they are now, not as stored.
+    /// Candidates are read once, before the batch's first article; the store does not change under the batch, which
+    /// holds the store gate.
     /// </summary>
-    sealed class BatchEvents
+    sealed class BatchEvents(Dictionary<(EventType Group, EventDate? Date), List<StoredEvent>> candidates)
     {
         public List<BatchEvent> Added { get; } = [];
         public Dictionary<int, BatchEvent> Taken { get; } = [];
-        public Dictionary<(EventType Group, EventDate? Date), List<StoredEvent>> Candidates { get; } = [];
+        public Dictionary<(EventType Group, EventDate? Date), List<StoredEvent>> Candidates { get; } = candidates;
     }
 
-    sealed record StoredEvent(int Id, EventType Type, DateOnly? HappenedOn, DatePrecision DatePrecision, bool Planned, string? Place,
-        DateTimeOffset FirstReportedAt, List<string> Participants)
+    void AddEventReport(Article article, ExtractedEvent reported, IReadOnlyList<TopicMention> topics,
+        Dictionary<string, Actor> actors, BatchEvents events, FactRows facts)
     {
-        public ExtractedEvent Report => field ??= new(Type, ToEventDate(HappenedOn, DatePrecision), Planned, Place, Participants, default);
-    }
-
-    async Task AddEventReportAsync(Article article, ExtractedEvent reported, IReadOnlyList<TopicMention> topics,
-        Dictionary<string, Actor> actors, BatchEvents events, FactRows facts, CancellationToken ct)
-    {
-        var ev = await FindSameEventAsync(reported, events, ct);
+        var ev = FindSameEvent(reported, events);
         if (ev is null)
         {
             var row = new Event { Type = reported.Type, Planned = reported.Planned, Place = reported.Place, FirstReportedAt = article.PublishedAt };
@@ -246,17 +238,9 @@ public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extractio
     /// candidates are read as plain values; the one chosen is attached with those values, so that EF updates only
     /// what the merge changes.
     /// </summary>
-    async Task<BatchEvent?> FindSameEventAsync(ExtractedEvent reported, BatchEvents events, CancellationToken ct)
+    BatchEvent? FindSameEvent(ExtractedEvent reported, BatchEvents events)
     {
-        var key = (EventMatcher.GroupOf(reported.Type), reported.Date);
-        if (!events.Candidates.TryGetValue(key, out var stored))
-        {
-            stored = await StoredCandidates(db, reported).OrderByDescending(e => e.Id).Take(EventCandidates)
-                .Select(e => new StoredEvent(e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, e.FirstReportedAt,
-                    e.Participants.Select(p => p.Actor!.Name).ToList()))
-                .ToListAsync(ct);
-            events.Candidates[key] = stored;
-        }
+        var stored = events.Candidates[(EventMatcher.GroupOf(reported.Type), reported.Date)];
 
         var known = new List<ExtractedEvent>(events.Added.Count + stored.Count);
         known.AddRange(events.Added.Select(e => e.AsReport()));
@@ -280,34 +264,6 @@ public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extractio
         }
         return ev;
     }
-
-    /// <summary>
-    /// Stored events that <see cref="EventMatcher.Score"/> does not rule out at once: <see cref="EventMatcher.GroupOf"/>
-    /// and <see cref="EventMatcher.DatesCompatible"/> written as SQL (the same day, or that day's month, or its month;
-    /// undated matches anything), so that the candidates read are only those the matcher could pick. A test holds the
-    /// two to the same answers.
-    /// </summary>
-    internal static IQueryable<Event> StoredCandidates(NewsTrackerDb db, ExtractedEvent reported)
-    {
-        var events = EventMatcher.GroupOf(reported.Type) switch
-        {
-            EventType.Call => db.Events.AsNoTracking().Where(e => e.Type == EventType.Call),
-            EventType.Exchange => db.Events.AsNoTracking().Where(e => e.Type == EventType.Exchange),
-            _ => db.Events.AsNoTracking().Where(e => e.Type != EventType.Call && e.Type != EventType.Exchange),
-        };
-        if (reported.Date is not { } date) return events;
-        var month = new DateOnly(date.Year, date.Month, 1);
-        if (date.Day is int day)
-        {
-            var on = new DateOnly(date.Year, date.Month, day);
-            return events.Where(e => e.HappenedOn == null || e.HappenedOn == on || (e.HappenedOn == month && e.DatePrecision == DatePrecision.Month));
-        }
-        var monthEnd = month.AddMonths(1).AddDays(-1);
-        return events.Where(e => e.HappenedOn == null || (e.HappenedOn >= month && e.HappenedOn <= monthEnd));
-    }
-
-    internal static EventDate? ToEventDate(DateOnly? happenedOn, DatePrecision precision) => happenedOn is not DateOnly d ? null
-        : new EventDate(d.Year, d.Month, precision == DatePrecision.Day ? d.Day : null);
 
     static void SetDate(Event ev, EventDate? date)
     {

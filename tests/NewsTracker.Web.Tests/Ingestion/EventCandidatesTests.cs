@@ -39,11 +39,58 @@ public sealed class EventCandidatesTests
             {
                 var report = new ExtractedEvent(type, date, false, null, [], default);
                 var expected = stored.Where(e => EventMatcher.GroupOf(e.Type) == EventMatcher.GroupOf(type)
-                        && EventMatcher.DatesCompatible(ArticleIndexer.ToEventDate(e.HappenedOn, e.DatePrecision), date))
+                        && EventMatcher.DatesCompatible(EventCandidates.ToEventDate(e.HappenedOn, e.DatePrecision), date))
                     .Select(e => e.Id).Order().ToList();
-                var read = await app.WithDbAsync(db => ArticleIndexer.StoredCandidates(db, report).Select(e => e.Id).OrderBy(id => id).ToListAsync());
+                var read = await app.WithDbAsync(db => EventCandidates.For(db, report).Select(e => e.Id).OrderBy(id => id).ToListAsync());
                 Assert.True(expected.Count > 0);
                 Assert.True(expected.SequenceEqual(read), $"{type} on {date?.ToString() ?? "no date"}: expected [{string.Join(", ", expected)}], read [{string.Join(", ", read)}]");
+            }
+    }
+
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task A_batch_reads_for_every_type_group_and_date_the_newest_candidates_the_per_report_query_finds(StoreProvider provider)
+    {
+        // The batch reads candidates in a few queries per type group instead of one per (group, date); for each it must
+        // still get exactly the newest of that (group, date)'s own query, however the limit falls and whatever else the
+        // batch reports. Three events per type and date, in shuffled order, so the newest mix dated and undated ones.
+        await using var app = new TestApp(provider: provider, feeds: []);
+        var types = new[] { EventType.Call, EventType.Exchange, EventType.Meeting, EventType.Summit, EventType.Talks };
+        var shapes = types.SelectMany(t => Dates.Select(d => (Type: t, Date: d))).SelectMany(s => new[] { s, s, s }).ToArray();
+        new Random(3).Shuffle(shapes);
+        await app.WithDbAsync(async db =>
+        {
+            var actors = await db.Actors.OrderBy(a => a.Id).Take(3).ToListAsync();
+            for (int i = 0; i < shapes.Length; i++)
+            {
+                var (type, date) = shapes[i];
+                db.Events.Add(new Event
+                {
+                    Type = type, FirstReportedAt = DateTimeOffset.UnixEpoch,
+                    HappenedOn = date is null ? null : new DateOnly(date.Year, date.Month, date.Day ?? 1),
+                    DatePrecision = date?.Day is null ? DatePrecision.Month : DatePrecision.Day,
+                    Participants = [.. actors.Take(i % 4).Select(a => new EventParticipant { ActorId = a.Id })],
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        var participants = await app.WithDbAsync(async db => (await db.EventParticipants.Select(p => new { p.EventId, p.Actor!.Name }).ToListAsync())
+            .ToLookup(p => p.EventId, p => p.Name));
+        var reports = types.SelectMany(t => Dates.Select(d => new ExtractedEvent(t, d, false, null, [], default))).ToList();
+
+        foreach (int perReport in new[] { 1, 4, 1000 })
+            foreach (var asked in new[] { reports }.Concat(reports.Select(r => new List<ExtractedEvent> { r })))
+            {
+                var read = await app.WithDbAsync(db => EventCandidates.ReadAsync(db, asked, perReport, CancellationToken.None));
+                Assert.Equal(asked.Select(r => (EventMatcher.GroupOf(r.Type), r.Date)).Distinct().Count(), read.Count);
+                foreach (var report in asked)
+                {
+                    var expected = await app.WithDbAsync(db => EventCandidates.For(db, report).OrderByDescending(e => e.Id).Take(perReport).Select(e => e.Id).ToListAsync());
+                    var candidates = read[(EventMatcher.GroupOf(report.Type), report.Date)];
+                    Assert.True(expected.SequenceEqual(candidates.Select(c => c.Id)),
+                        $"{report.Type} on {report.Date?.ToString() ?? "no date"}, {perReport} per report, {asked.Count} reports: expected [{string.Join(", ", expected)}], read [{string.Join(", ", candidates.Select(c => c.Id))}]");
+                    foreach (var c in candidates)
+                        Assert.Equal(participants[c.Id].Order(), c.Participants.Order());
+                }
             }
     }
 }

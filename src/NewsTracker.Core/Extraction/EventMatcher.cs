@@ -109,6 +109,11 @@ public static class EventMatcher
     internal static bool SamePerson(string a, string b)
     {
         if (string.Equals(a, b, StringComparison.Ordinal)) return true;
+        if (a.Length == 0 || b.Length == 0) return false;
+        // Most pairs compared are two different people whose surnames end differently: one look at the last letters
+        // settles them without searching both names (this runs for every participant pair of every candidate event).
+        char ea = a[^1], eb = b[^1];
+        if (char.IsAscii(ea) && char.IsAscii(eb) && (ea | 0x20) != (eb | 0x20)) return false;
         int sa = a.LastIndexOf(' '), sb = b.LastIndexOf(' ');
         if (sa < 0 || sb < 0 || !a.AsSpan(sa).Equals(b.AsSpan(sb), StringComparison.OrdinalIgnoreCase)) return false;
         var fa = a.AsSpan(0, a.IndexOf(' ')).TrimEnd('.');

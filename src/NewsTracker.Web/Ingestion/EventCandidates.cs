@@ -10,7 +10,9 @@ internal sealed record StoredEvent(int Id, EventType Type, DateOnly? HappenedOn,
 {
     public List<string> Participants { get; } = [];
 
-    public ExtractedEvent Report => field ??= new(Type, EventCandidates.ToEventDate(HappenedOn, DatePrecision), Planned, Place, Participants, default);
+    public EventDate? Date { get; } = EventCandidates.ToEventDate(HappenedOn, DatePrecision);
+
+    public ExtractedEvent Report => field ??= new(Type, Date, Planned, Place, Participants, default);
 }
 
 /// <summary>
@@ -73,7 +75,7 @@ internal static class EventCandidates
 
         var newestFirst = read.Values.OrderByDescending(e => e.Id).ToList();
         return keys.ToDictionary(k => k, k => newestFirst
-            .Where(e => EventMatcher.GroupOf(e.Type) == k.Group && EventMatcher.DatesCompatible(ToEventDate(e.HappenedOn, e.DatePrecision), k.Date))
+            .Where(e => EventMatcher.GroupOf(e.Type) == k.Group && EventMatcher.DatesCompatible(e.Date, k.Date))
             .Take(perReport).ToList());
     }
 

@@ -142,10 +142,11 @@ static class Ingest
         server.Feeds.Clear();
     }
 
-    /// <summary>ingest [--articles N]: N articles over 1, 10 and 100 feeds, each into a fresh SQLite file.</summary>
+    /// <summary>ingest [--articles N] [--runs R]: N articles over 1, 10 and 100 feeds, each run into a fresh SQLite file, R runs of each.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         int articles = Args.Int(args, "--articles", 1000);
+        int runs = Math.Max(1, Args.Int(args, "--runs", 3));
         // --log-sql: every SQL command with its time, to see where storing spends it.
         var extra = args.Contains("--log-sql")
             ? new Dictionary<string, string?> { ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" }
@@ -158,24 +159,32 @@ static class Ingest
         await WarmUpAsync(server, corpus, r, extra);
 
         bool failed = false;
+        var best = new List<string>();
         foreach (var (feeds, label) in new[] { (1, "1 feed"), (10, "10 feeds"), (100, "100 feeds") })
         {
-            int total = articles;
-            int perFeed = Math.Max(1, total / feeds);
-            string file = TempDb($"ingest-{label.Replace(' ', '-')}");
-            AppHost.DeleteDatabase(file);
-            await using var app = await AppHost.StartAsync(file, ingestionEnabled: false, listen: false, extra);
-            await AddFeedsAsync(app.Services, server, feeds);
-            server.Feeds.Clear();
-            Publish(server, corpus, r, feeds, perFeed);
-            var round = await PassAsync(app.Services);
-            Console.WriteLine($"{label,-20} {round.Stored,6} stored, {round.Duplicates} duplicates, {round.OffStory} off-story, {round.Errors} feed errors " +
-                $"in {round.Wall.TotalSeconds,6:F1}s: {round.Stored / round.Wall.TotalSeconds,7:F0} articles/s wall, " +
-                $"{round.Stored / Math.Max(0.001, round.Cpu.TotalSeconds),7:F0} articles per CPU-second (CPU {round.Cpu.TotalSeconds:F1}s)");
-            if (round.Errors > 0 || round.Stored < feeds * perFeed) failed = true;
-            await app.StopAsync();
-            AppHost.DeleteDatabase(file);
+            int perFeed = Math.Max(1, articles / feeds);
+            double bestWall = 0, bestCpu = 0;
+            for (int run = 0; run < runs; run++)
+            {
+                string file = TempDb($"ingest-{label.Replace(' ', '-')}");
+                AppHost.DeleteDatabase(file);
+                await using var app = await AppHost.StartAsync(file, ingestionEnabled: false, listen: false, extra);
+                await AddFeedsAsync(app.Services, server, feeds);
+                server.Feeds.Clear();
+                Publish(server, corpus, r, feeds, perFeed);
+                var round = await PassAsync(app.Services);
+                double wall = round.Stored / round.Wall.TotalSeconds, cpu = round.Stored / Math.Max(0.001, round.Cpu.TotalSeconds);
+                (bestWall, bestCpu) = (Math.Max(bestWall, wall), Math.Max(bestCpu, cpu));
+                Console.WriteLine($"{label,-20} {round.Stored,6} stored, {round.Duplicates} duplicates, {round.OffStory} off-story, {round.Errors} feed errors " +
+                    $"in {round.Wall.TotalSeconds,6:F1}s: {wall,7:F0} articles/s wall, {cpu,7:F0} articles per CPU-second (CPU {round.Cpu.TotalSeconds:F1}s)");
+                if (round.Errors > 0 || round.Stored < feeds * perFeed) failed = true;
+                await app.StopAsync();
+                AppHost.DeleteDatabase(file);
+            }
+            best.Add($"{label,-20} best of {runs}: {bestWall,7:F0} articles/s wall, {bestCpu,7:F0} articles per CPU-second");
         }
+        // On a shared machine other tenants only ever slow a run down, so the best of a few is the least disturbed.
+        foreach (var line in best) Console.WriteLine(line);
         Memory.PrintPeak();
         return failed ? 1 : 0;
     }

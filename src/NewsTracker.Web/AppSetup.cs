@@ -56,6 +56,7 @@ public static class AppSetup
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IngestionOptions>>().Value));
         builder.Services.AddSingleton<PollSchedule>();
         builder.Services.AddSingleton<StoreGate>();
+        builder.Services.AddSingleton<RecentFingerprints>();
         builder.Services.AddSingleton<FeedLeases>();
         builder.Services.AddScoped<FeedRefresher>();
         builder.Services.AddScoped<ArticleIndexer>();

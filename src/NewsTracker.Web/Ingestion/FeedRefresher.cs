@@ -29,6 +29,7 @@ public sealed class FeedRefresher(
     ArticleExtraction extraction,
     PollSchedule schedule,
     StoreGate gate,
+    RecentFingerprints fingerprints,
     TimeProvider clock,
     IOptions<IngestionOptions> options,
     ILogger<FeedRefresher> log)
@@ -39,9 +40,6 @@ public sealed class FeedRefresher(
     /// pages' text in memory.
     /// </summary>
     public const int BatchSize = 50;
-
-    /// <summary>Near-duplicates are looked for among this many of the latest articles.</summary>
-    const int RecentFingerprints = 5000;
 
     public async Task<RefreshResult> RefreshAsync(Feed feed, CancellationToken ct)
     {
@@ -193,8 +191,7 @@ public sealed class FeedRefresher(
     {
         // Asked again inside the gate: another feed, or another instance, may have stored some since they were prepared.
         var known = await StoredKeysAsync([.. batch.Select(c => c.Keys)], ct);
-        var recent = await db.Articles.Where(a => a.Fingerprint != null).OrderByDescending(a => a.Id).Take(RecentFingerprints)
-            .Select(a => new StoredFingerprint(a.Id, a.Fingerprint!.Value)).ToListAsync(ct);
+        var recent = await fingerprints.LatestAsync(db, ct);
 
         var now = clock.GetUtcNow();
         var added = new List<(Article Article, ExtractionResult? Facts)>();
@@ -246,14 +243,12 @@ public sealed class FeedRefresher(
         await indexer.IndexAsync([.. added.Where(a => a.Facts is not null).Select(a => (a.Article, a.Facts!))], ct);
     }
 
-    sealed record StoredFingerprint(int Id, long Fingerprint);
-
     /// <summary>
     /// A stored article, or one added earlier in this batch, with nearly the same text. SimHash distances cannot be
     /// indexed in SQL, so recent fingerprints are compared in memory (a few thousand longs, in microseconds), and the
     /// few close ones are confirmed by comparing their texts.
     /// </summary>
-    async Task<Article?> FindNearDuplicateAsync(Candidate candidate, List<StoredFingerprint> recent,
+    async Task<Article?> FindNearDuplicateAsync(Candidate candidate, IReadOnlyList<StoredFingerprint> recent,
         List<(Article Article, ExtractionResult? Facts)> addedInBatch, CancellationToken ct)
     {
         if (candidate.Fingerprint is not long mine) return null;

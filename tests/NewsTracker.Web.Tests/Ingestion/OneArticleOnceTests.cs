@@ -65,4 +65,38 @@ public sealed class OneArticleOnceTests
 
         Assert.Equal(2, await app.WithDbAsync(db => db.Articles.CountAsync()));
     }
+
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task A_copy_published_passes_later_is_found_and_a_copy_of_a_deleted_article_is_stored_anew(StoreProvider provider)
+    {
+        // The latest fingerprints are kept between batches and topped up; a copy must still find an original stored
+        // by an earlier pass, and must not be attached to an original deleted since.
+        string copy = "<p>By Jane Doe, Wire Service</p>" + Story;
+        var wireItems = new List<(string, string, string)> { ("Zelenskiy: talks within weeks", "https://wire.test/story-1", Story) };
+        var paperItems = new List<(string, string, string)>();
+        await using var server = await TestFeedServer.StartAsync(app =>
+        {
+            app.MapGet("/wire.xml", () => TestFeedServer.Xml(SampleFeeds.Rss([.. wireItems])));
+            app.MapGet("/paper.xml", () => TestFeedServer.Xml(SampleFeeds.Rss([.. paperItems])));
+        });
+        await using var app = new TestApp([server.Url("/wire.xml"), server.Url("/paper.xml")], provider: provider);
+
+        await app.IngestAsync();
+        paperItems.Add(("Talks within weeks, Zelenskiy says", "https://paper.test/world/zelenskiy-talks", copy));
+        await app.MakeFeedsDueAsync();
+        await app.IngestAsync();
+
+        var article = await app.WithDbAsync(db => db.Articles.Include(a => a.Outlets).SingleAsync());
+        Assert.Equal(["paper.test", "wire.test"], article.Outlets.Select(o => o.Source).Order());
+
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).ExecuteDeleteAsync());
+        wireItems.Clear();
+        paperItems[0] = ("Talks within weeks, Zelenskiy says", "https://paper.test/world/zelenskiy-talks-2", copy);
+        await app.MakeFeedsDueAsync();
+        await app.IngestAsync();
+
+        var stored = await app.WithDbAsync(db => db.Articles.Include(a => a.Outlets).ToListAsync());
+        Assert.Contains(stored, a => a.Url == "https://paper.test/world/zelenskiy-talks-2" && a.Outlets.Count == 1);
+        Assert.DoesNotContain(stored, a => a.Id == article.Id);
+    }
 }

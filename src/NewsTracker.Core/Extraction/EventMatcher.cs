@@ -30,13 +30,23 @@ public static class EventMatcher
     }
 
     /// <summary>0 when the two reports cannot be one event; otherwise the evidence that they are (see the class summary).</summary>
-    public static double Score(ExtractedEvent a, ExtractedEvent b)
+    public static double Score(ExtractedEvent a, ExtractedEvent b) => Score(a, b, beat: double.NegativeInfinity);
+
+    /// <summary>
+    /// <see cref="Score"/>, or 0 once it is clear that the score cannot be above <paramref name="beat"/>: comparing the
+    /// participants is most of the cost, and place and day bound what they can add (at most 3, and at most one per
+    /// participant of <paramref name="a"/>).
+    /// </summary>
+    static double Score(ExtractedEvent a, ExtractedEvent b, double beat)
     {
         if (GroupOf(a.Type) != GroupOf(b.Type) || !DatesCompatible(a.Date, b.Date)) return 0;
-        int shared = SharedParticipants(a, b);
         bool samePlace = a.Place is not null && b.Place is not null && SamePlace(a.Place, b.Place);
         bool placeConflict = a.Place is not null && b.Place is not null && !samePlace;
         bool sameDay = a.Date?.Day is not null && b.Date?.Day is not null && a.Date == b.Date;
+        double evidence = (samePlace ? 2 : 0) - (placeConflict ? 1 : 0) + (sameDay ? 2 : a.Date is not null && b.Date is not null ? 1 : 0);
+        if (evidence + Math.Min(3, a.Participants.Count) <= beat) return 0;
+
+        int shared = SharedParticipants(a, b);
         if (a.Planned && b.Planned)
         {
             bool sameCast = a.Participants.Count == 0 || b.Participants.Count == 0
@@ -44,12 +54,7 @@ public static class EventMatcher
             if (!sameCast && !samePlace && !sameDay) return 0;
         }
         else if (a.Planned != b.Planned && !sameDay && !samePlace) return 0;
-        double score = Math.Min(shared, 3);
-        if (samePlace) score += 2;
-        if (placeConflict) score -= 1;
-        if (sameDay) score += 2;
-        else if (a.Date is not null && b.Date is not null) score += 1;
-        return Math.Max(score, 0.001); // compatible but without evidence: above 0, below the threshold
+        return Math.Max(Math.Min(shared, 3) + evidence, 0.001); // compatible but without evidence: above 0, below the threshold
     }
 
     public static bool SameEvent(ExtractedEvent a, ExtractedEvent b) => Score(a, b) >= Threshold;
@@ -64,7 +69,8 @@ public static class EventMatcher
         double bestScore = Threshold;
         for (int i = 0; i < known.Count; i++)
         {
-            double score = Score(known[i], report);
+            // Scores are whole numbers (or 0.001): until a match is found one must reach the threshold, then beat it.
+            double score = Score(known[i], report, beat: best < 0 ? Threshold - 0.5 : bestScore);
             if (score >= bestScore && (best < 0 || score > bestScore)) { best = i; bestScore = score; }
         }
         return best;

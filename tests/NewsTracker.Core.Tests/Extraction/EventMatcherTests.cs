@@ -93,4 +93,35 @@ public class EventMatcherTests
         Assert.Equal(same, EventMatcher.SamePerson(a, b));
         Assert.Equal(same, EventMatcher.SamePerson(b, a));
     }
+
+    [Fact]
+    public void The_best_match_is_the_first_highest_score_at_or_above_the_threshold_among_random_reports()
+    {
+        // BestMatch skips comparing participants when place and day cannot lift a candidate above the best so far;
+        // it must still pick what scoring every candidate would. Small pools make ties, near-misses and variants common.
+        var r = new Random(5);
+        EventType[] types = [EventType.Summit, EventType.Meeting, EventType.Talks, EventType.Call, EventType.Exchange];
+        string?[] dates = [null, "2025-08", "2025-08-15", "2025-08-16", "2025-09"];
+        string?[] places = [null, null, "Alaska", "the White House", "White House", "Geneva"];
+        string[] people = ["Vladimir Putin", "Volodymyr Zelensky", "Steve Witkoff", "Steven Witkoff", "Donald Trump", "Keir Starmer", "Marco Rubio"];
+        ExtractedEvent Random() => Event(types[r.Next(types.Length)], dates[r.Next(dates.Length)], r.Next(3) == 0, places[r.Next(places.Length)],
+            [.. people.OrderBy(_ => r.Next()).Take(r.Next(0, 5))]);
+
+        int matched = 0;
+        for (int n = 0; n < 3000; n++)
+        {
+            var report = Random();
+            var known = Enumerable.Range(0, r.Next(0, 25)).Select(_ => Random()).ToList();
+            int expected = -1;
+            double bestScore = EventMatcher.Threshold;
+            for (int i = 0; i < known.Count; i++)
+            {
+                double score = EventMatcher.Score(known[i], report);
+                if (score >= bestScore && (expected < 0 || score > bestScore)) (expected, bestScore) = (i, score);
+            }
+            Assert.Equal(expected, EventMatcher.BestMatch(report, known));
+            if (expected >= 0) matched++;
+        }
+        Assert.InRange(matched, 300, 2700); // both outcomes are common
+    }
 }

@@ -11,8 +11,7 @@ public sealed record StoredFingerprint(int Id, long Fingerprint);
 /// SQLite they are kept here and topped up with what was stored since the last batch (an index range on Id): reading
 /// the latest 5,000 again for every batch was 500 rows per article for feeds of ten items. SQLite commits one writer
 /// at a time and never reuses an AUTOINCREMENT id, so ids are committed in order and nothing stored by another process
-/// is skipped. PostgreSQL commits concurrent
-/// instances' ids out of order, so there the latest are read for every batch.
+/// is skipped. PostgreSQL commits concurrent instances' ids out of order, so there the latest are read for every batch.
 /// Called only inside the store gate. An article deleted since stays listed until it ages out; the check looks the
 /// article up, so it is then skipped.
 /// </summary>

@@ -20,19 +20,28 @@ public sealed class StoreGate
     /// here instead. PostgreSQL makes concurrent writers wait on row locks, so there they run at once.
     /// </summary>
     public Task<T> WriteAsync<T>(NewsTrackerDb db, Func<Task<T>> write, CancellationToken ct) =>
-        db.Database.IsNpgsql() ? write() : InTurnAsync(write, ct);
+        db.Database.IsNpgsql() ? write() : InTurnAsync(db, write, ct);
 
     public Task RunAsync(NewsTrackerDb db, Func<Task> write, CancellationToken ct) =>
         RunAsync(db, async () => { await write(); return true; }, ct);
 
     public Task<T> RunAsync<T>(NewsTrackerDb db, Func<Task<T>> write, CancellationToken ct) =>
-        db.Database.IsNpgsql() ? PostgresAdvisoryLock.RunAsync(db, PostgresAdvisoryLock.Store, write, ct) : InTurnAsync(write, ct);
+        db.Database.IsNpgsql() ? PostgresAdvisoryLock.RunAsync(db, PostgresAdvisoryLock.Store, write, ct) : InTurnAsync(db, write, ct);
 
-    /// <summary>This instance's writes, one at a time.</summary>
-    async Task<T> InTurnAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    /// <summary>
+    /// This instance's writes, one at a time, on one connection opened for the whole step. Otherwise EF opens and
+    /// closes one around each of its dozens of queries and commands, and each open on SQLite registers EF's SQL
+    /// functions on the native connection again.
+    /// </summary>
+    async Task<T> InTurnAsync<T>(NewsTrackerDb db, Func<Task<T>> write, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
-        try { return await write(); }
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try { return await write(); }
+            finally { await db.Database.CloseConnectionAsync(); }
+        }
         finally { _gate.Release(); }
     }
 }

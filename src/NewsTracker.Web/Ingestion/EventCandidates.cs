@@ -38,12 +38,9 @@ internal static class EventCandidates
         NewsTrackerDb db, IEnumerable<ExtractedEvent> reports, int perReport, CancellationToken ct)
     {
         var keys = reports.Select(r => (Group: EventMatcher.GroupOf(r.Type), r.Date)).ToHashSet();
-        var read = new Dictionary<int, StoredEvent>();
-        async Task AddAsync(IQueryable<Event> events)
-        {
-            foreach (var e in await Project(events).ToListAsync(ct))
-                read.TryAdd(e.Id, e);
-        }
+        // The queries pick ids only: they overlap, and the events they pick are then read once each.
+        var ids = new HashSet<int>();
+        async Task AddAsync(IQueryable<Event> events) => ids.UnionWith(await events.Select(e => e.Id).ToListAsync(ct));
 
         foreach (var group in keys.Select(k => k.Group).Distinct())
         {
@@ -67,19 +64,31 @@ internal static class EventCandidates
             }
         }
 
-        if (read.Count > 0)
+        var idList = ids.ToList();
+        var newestFirst = ids.Count == 0 ? [] : await db.Events.AsNoTracking().Where(e => idList.Contains(e.Id)).OrderByDescending(e => e.Id)
+            .Select(e => new StoredEvent(e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, e.FirstReportedAt))
+            .ToListAsync(ct);
+        if (newestFirst.Count > 0)
         {
-            var ids = read.Keys.ToList();
-            await foreach (var p in db.EventParticipants.Where(p => ids.Contains(p.EventId)).Select(p => new { p.EventId, p.Actor!.Name })
-                               .AsAsyncEnumerable().WithCancellation(ct))
-                read[p.EventId].Participants.Add(p.Name);
+            // One row per event, its participants' names joined by the database (group_concat, string_agg): an event
+            // many articles report has a dozen participants, and a row for each was most of what candidates cost.
+            var byId = newestFirst.ToDictionary(e => e.Id);
+            var joined = await (from p in db.EventParticipants
+                                join a in db.Actors on p.ActorId equals a.Id
+                                where idList.Contains(p.EventId)
+                                group a by p.EventId into participants
+                                select new { EventId = participants.Key, Names = string.Join(NameSeparator, participants.Select(a => a.Name)) })
+                .ToListAsync(ct);
+            foreach (var row in joined)
+                byId[row.EventId].Participants.AddRange(row.Names.Split(NameSeparator));
         }
-
-        var newestFirst = read.Values.OrderByDescending(e => e.Id).ToList();
         return keys.ToDictionary(k => k, k => newestFirst
             .Where(e => EventMatcher.GroupOf(e.Type) == k.Group && EventMatcher.DatesCompatible(e.Date, k.Date))
             .Take(perReport).ToList());
     }
+
+    /// <summary>Joins participants' names in one column: a control character, which a name found in text never holds.</summary>
+    const string NameSeparator = "\u001f";
 
     static IQueryable<Event> InGroup(NewsTrackerDb db, EventType group) => group switch
     {
@@ -87,9 +96,6 @@ internal static class EventCandidates
         EventType.Exchange => db.Events.AsNoTracking().Where(e => e.Type == EventType.Exchange),
         _ => db.Events.AsNoTracking().Where(e => e.Type != EventType.Call && e.Type != EventType.Exchange),
     };
-
-    static IQueryable<StoredEvent> Project(IQueryable<Event> events) =>
-        events.Select(e => new StoredEvent(e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, e.FirstReportedAt));
 
     public static EventDate? ToEventDate(DateOnly? happenedOn, DatePrecision precision) => happenedOn is not DateOnly d ? null
         : new EventDate(d.Year, d.Month, precision == DatePrecision.Day ? d.Day : null);

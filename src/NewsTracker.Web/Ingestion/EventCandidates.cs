@@ -79,8 +79,19 @@ internal static class EventCandidates
                                 group a by p.EventId into participants
                                 select new { EventId = participants.Key, Names = string.Join(NameSeparator, participants.Select(a => a.Name)) })
                 .ToListAsync(ct);
+            // The same few hundred people take part in most events: each name is made once per batch.
+            var names = new HashSet<string>();
+            var byName = names.GetAlternateLookup<ReadOnlySpan<char>>();
             foreach (var row in joined)
-                byId[row.EventId].Participants.AddRange(row.Names.Split(NameSeparator));
+            {
+                var participants = byId[row.EventId].Participants;
+                foreach (var range in row.Names.AsSpan().Split(NameSeparator))
+                {
+                    var name = row.Names.AsSpan(range);
+                    if (!byName.TryGetValue(name, out var known)) names.Add(known = name.ToString());
+                    participants.Add(known);
+                }
+            }
         }
         return keys.ToDictionary(k => k, k => newestFirst
             .Where(e => EventMatcher.GroupOf(e.Type) == k.Group && EventMatcher.DatesCompatible(e.Date, k.Date))

@@ -125,7 +125,8 @@ internal static class XmlTextPreparation
         if (next < 0)
             return text;
 
-        var repaired = new StringBuilder(text.Length + 64);
+        // Made at the first repair: most feeds have ampersands, nearly all of them valid references already.
+        StringBuilder? repaired = null;
         int copied = 0;
         int cdataStart = text.IndexOf(CdataStart, StringComparison.Ordinal);
         int cdataEnd = -1;
@@ -135,7 +136,7 @@ internal static class XmlTextPreparation
             char c = text[position];
             if (c != '&')
             {
-                repaired.Append(text, copied, position - copied).Append(Windows1252C1[c - 0x80]);
+                (repaired ??= new StringBuilder(text.Length + 64)).Append(text, copied, position - copied).Append(Windows1252C1[c - 0x80]);
                 copied = position + 1;
             }
             else
@@ -155,16 +156,14 @@ internal static class XmlTextPreparation
                 bool inCdata = cdataStart >= 0 && cdataStart < position && position < cdataEnd;
                 if (!inCdata && ReplacementForAmpersand(text, position, out string? replacement, out int replacedLength))
                 {
-                    repaired.Append(text, copied, position - copied).Append(replacement);
+                    (repaired ??= new StringBuilder(text.Length + 64)).Append(text, copied, position - copied).Append(replacement);
                     copied = position + replacedLength;
                 }
             }
             int offset = text.AsSpan(position + 1).IndexOfAny(NeedsRepair);
             next = offset < 0 ? -1 : position + 1 + offset;
         }
-        if (copied == 0)
-            return text;
-        return repaired.Append(text, copied, text.Length - copied).ToString();
+        return repaired is null ? text : repaired.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>

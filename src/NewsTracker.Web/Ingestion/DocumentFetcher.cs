@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using Microsoft.Extensions.Options;
 
@@ -64,7 +65,7 @@ public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> 
                 throw new FetchException($"the response is {response.Content.Headers.ContentLength:N0} bytes, over the limit of {limits.MaxResponseBytes:N0}");
 
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-            var bytes = await ReadCappedAsync(body, limits.MaxResponseBytes, timeout.Token);
+            var bytes = await ReadCappedAsync(body, response.Content.Headers.ContentLength, limits.MaxResponseBytes, timeout.Token);
             return new FetchedDocument(bytes, response.Content.Headers.ContentType?.ToString(), (response.RequestMessage?.RequestUri ?? uri).ToString(),
                 response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
         }
@@ -88,18 +89,29 @@ public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> 
         }
     }
 
-    static async Task<byte[]> ReadCappedAsync(Stream body, long maxBytes, CancellationToken ct)
+    /// <summary>
+    /// The body, refused once it passes <paramref name="maxBytes"/> whatever the server declared. A declared length
+    /// sizes the buffer once, and a body of exactly that length is returned without a copy.
+    /// </summary>
+    static async Task<byte[]> ReadCappedAsync(Stream body, long? declaredLength, long maxBytes, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        using var buffer = new MemoryStream(declaredLength is long n and > 0 ? (int)Math.Min(n, Math.Min(maxBytes, Array.MaxLength)) : 0);
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
         {
-            if (buffer.Length + read > maxBytes)
-                throw new FetchException($"the response is larger than the limit of {maxBytes:N0} bytes");
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                    throw new FetchException($"the response is larger than the limit of {maxBytes:N0} bytes");
+                buffer.Write(chunk, 0, read);
+            }
         }
-        return buffer.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     async Task<FetchedDocument?> ReadFileAsync(string location, CancellationToken ct)

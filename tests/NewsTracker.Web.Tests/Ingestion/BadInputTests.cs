@@ -89,6 +89,31 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task A_compressed_feed_without_a_declared_length_is_read_whole()
+    {
+        // A decompressed body has no declared length to size the buffer by, and at 330 KB it arrives in several reads.
+        var text = string.Join(' ', Enumerable.Repeat("Zelenskiy met Trump to discuss a ceasefire in Ukraine.", 6000));
+        var xml = Encoding.UTF8.GetBytes(SampleFeeds.Rss(("Zelenskiy meets Trump", "https://news.test/gzip", $"<p>{text}</p>")));
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(xml);
+        await using var server = await TestFeedServer.StartAsync(app => app.MapGet("/feed.xml", async (HttpResponse response) =>
+        {
+            response.ContentType = "application/rss+xml; charset=utf-8";
+            response.Headers.ContentEncoding = "gzip";
+            response.ContentLength = compressed.Length;
+            await response.Body.WriteAsync(compressed.ToArray());
+        }));
+        await using var app = new TestApp([server.Url("/feed.xml")]);
+
+        await app.IngestAsync();
+
+        Assert.True(compressed.Length < xml.Length / 10);
+        Assert.Null((await app.WithDbAsync(db => db.Feeds.SingleAsync())).LastError);
+        Assert.Equal(text, await app.WithDbAsync(db => db.Articles.Select(a => a.Text).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_feed_that_breaks_later_keeps_its_stored_articles()
     {
         bool broken = false;

@@ -40,7 +40,7 @@ public static class AppSetup
             o.UseStore(StoreConfiguration.ProviderFrom(settings), settings.GetConnectionString("NewsTracker")
                 ?? throw new InvalidOperationException("ConnectionStrings:NewsTracker is not set."));
             // EF's check that no two threads share a context sets an AsyncLocal on every command and every row read,
-            // which was a tenth of what ingestion allocated. Tests and development keep it, to catch such a bug.
+            // 6% of what ingestion allocated. Tests and development keep it, to catch such a bug.
             o.EnableThreadSafetyChecks(!services.GetRequiredService<IHostEnvironment>().IsProduction());
         });
 

@@ -17,6 +17,7 @@ public class BoilerplateTests
     [InlineData("Copyright 2025 Example Media")]
     [InlineData("Copyright (c) Example Media")]
     [InlineData("© 2025 Example Media")]
+    [InlineData("© 2025 Example Media. This material may not be broadcast, rewritten or redistributed in whole or in part, and may only be quoted briefly with a link to the source.")]
     [InlineData("Example Media. All Rights Reserved.")]
     [InlineData("Republished here with kind permission of the author.")]
     [InlineData("Shared for educational purposes only.")]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace NewsTracker.Core.ArticleText;
@@ -25,27 +26,33 @@ public static class ArticleTextFormat
     /// </summary>
     internal static int AppendCollapsed(StringBuilder sb, ReadOnlySpan<char> text, ref bool pendingSpace)
     {
+        // Runs between spaces are appended whole, found by a vectorised search: a char at a time was most of the cost.
         int visible = 0;
-        foreach (char c in text)
+        while (true)
         {
-            if (char.IsWhiteSpace(c))
+            int stop = text.IndexOfAny(SpaceOrInvisible);
+            var run = stop < 0 ? text : text[..stop];
+            if (run.Length > 0)
             {
-                pendingSpace = sb.Length > 0;
-                continue;
+                if (pendingSpace)
+                {
+                    sb.Append(' ');
+                    pendingSpace = false;
+                }
+                sb.Append(run);
+                visible += run.Length;
             }
+            if (stop < 0) return visible;
             // Zero-width spaces, soft hyphens and byte-order marks are invisible: they would split words for no reader.
-            if (c is '\u200B' or '\uFEFF' or '\u00AD')
-                continue;
-            if (pendingSpace)
-            {
-                sb.Append(' ');
-                pendingSpace = false;
-            }
-            sb.Append(c);
-            visible++;
+            if (char.IsWhiteSpace(text[stop]))
+                pendingSpace = sb.Length > 0;
+            text = text[(stop + 1)..];
         }
-        return visible;
     }
+
+    /// <summary>Every char that <see cref="char.IsWhiteSpace(char)"/> calls white space, and the invisible ones that are dropped.</summary>
+    static readonly SearchValues<char> SpaceOrInvisible = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace), '\u200B', '\uFEFF', '\u00AD']);
 
     /// <summary>Joins already-collapsed paragraphs, skipping empty ones.</summary>
     public static string Join(IEnumerable<string> paragraphs) =>

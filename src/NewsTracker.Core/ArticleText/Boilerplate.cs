@@ -112,8 +112,9 @@ internal static partial class Boilerplate
             return BoilerplateKind.Engagement;
         if (words <= 40 && EngagementPhrase().IsMatch(text))
             return BoilerplateKind.Engagement;
-        if (words <= 120 && (text.AsSpan().ContainsAny(SyndicationWords) || text.Contains('©')) && SyndicationPhrase().IsMatch(text)
-            || words <= 25 && (text.Contains('©') || PictureCredit().IsMatch(text)))
+        bool copyrightSign = text.Contains('©');
+        if (words <= 120 && (copyrightSign || text.AsSpan().ContainsAny(SyndicationWords)) && SyndicationPhrase().IsMatch(text)
+            || words <= 25 && (copyrightSign || PictureCredit().IsMatch(text)))
             return BoilerplateKind.Syndication;
         if (words <= 40 && SiteNoticePhrase().IsMatch(text))
             return BoilerplateKind.SiteNotice;

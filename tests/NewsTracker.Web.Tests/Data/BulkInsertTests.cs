@@ -69,6 +69,30 @@ public sealed class BulkInsertTests
     }
 
     [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
+    public async Task Rows_beyond_one_statement_are_all_stored_in_order_and_counted_by_the_triggers(StoreProvider provider)
+    {
+        await using var app = new TestApp(provider: provider);
+        await app.IngestAsync();
+        var (articleId, speakerId) = await app.WithDbAsync(async db =>
+            (await db.Articles.Select(a => a.Id).FirstAsync(), await db.Actors.Select(a => a.Id).FirstAsync()));
+        int spokenBefore = await app.WithDbAsync(db => db.ActorClaims.Where(c => c.ActorId == speakerId).Select(c => c.Claims).SingleOrDefaultAsync());
+        int lastBefore = await app.WithDbAsync(db => db.Claims.MaxAsync(c => c.Id));
+
+        // Two full statements and a shorter last one.
+        const int Rows = 1_234;
+        await app.WithDbAsync(async db =>
+        {
+            var rows = Enumerable.Range(0, Rows).Select(i => { var claim = ClaimOf(articleId, speakerId); claim.Start = i; return claim; }).ToList();
+            await db.InsertAllAsync(rows, skipExisting: false, CancellationToken.None);
+            return 0;
+        });
+
+        var starts = await app.WithDbAsync(db => db.Claims.Where(c => c.Id > lastBefore).OrderBy(c => c.Id).Select(c => c.Start).ToListAsync());
+        Assert.Equal(Enumerable.Range(0, Rows), starts);
+        Assert.Equal(spokenBefore + Rows, await app.WithDbAsync(db => db.ActorClaims.Where(c => c.ActorId == speakerId).Select(c => c.Claims).SingleAsync()));
+    }
+
+    [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
     public async Task Existing_keys_are_skipped_when_asked_and_a_broken_row_fails_with_the_database_s_reason(StoreProvider provider)
     {
         await using var app = new TestApp(provider: provider);

@@ -55,6 +55,9 @@ static class Generator
 
         var articles = InsertArticles(db, r, corpus, story, o.Articles, feedIds, actorIds, step);
         Report("articles (+ outlets, topics, mentions)", step, o.Articles);
+        // Ingestion indexes each batch of articles it stores (no trigger does); here all of them at once.
+        Exec(db, NewsTracker.Web.Search.SearchIndex.RebuildArticlesSql);
+        Report("search index of articles", step, o.Articles);
         InsertClaims(db, r, story, articles, personIds, o.Claims);
         Report("claims", step, o.Claims);
         int reports = InsertEvents(db, r, story, articles, personIds, o.Events);

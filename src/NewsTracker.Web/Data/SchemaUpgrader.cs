@@ -202,6 +202,10 @@ public static class SchemaUpgrader
             ActorClaimsSql.FillPostgreSql,
             .. ActorClaimsSql.PostgreSqlTriggers,
         ]),
+
+        new(8, "New articles are added to the search index by the code that stores them, a batch at a time, not by a trigger an article at a time",
+        Sqlite: ["DROP TRIGGER IF EXISTS ArticleSearch_Insert"],
+        PostgreSql: []),
     ];
 
     /// <summary>Schema outside the EF model (SQLite's full-text indexes, triggers), created for a new database right after the model's tables.</summary>

@@ -4,6 +4,7 @@ using NewsTracker.Core.ArticleText;
 using NewsTracker.Core.Extraction;
 using NewsTracker.Core.Feeds;
 using NewsTracker.Web.Data;
+using NewsTracker.Web.Search;
 using NewsTracker.Web.Story;
 
 namespace NewsTracker.Web.Ingestion;
@@ -239,10 +240,15 @@ public sealed class FeedRefresher(
             stored++;
         }
 
-        // The counters are committed with the articles they count.
+        // The counters are committed with the articles they count, and the articles with their search index entries.
         feed.ItemsStored += stored;
         feed.ItemsDuplicate += duplicates;
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await SearchIndex.AddArticlesAsync(db, [.. added.Select(a => a.Article.Id)], ct);
+            await tx.CommitAsync(ct);
+        }
         foreach (var (article, _) in added.Where(a => a.Facts is null))
             extraction.Failed(article.Id);
         tally.Stored += stored;

@@ -1,7 +1,12 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NewsTracker.Web.Data;
+
 namespace NewsTracker.Web.Search;
 
 /// <summary>
-/// SQLite FTS5 indexes over article titles and texts and over claims, kept in step with their tables by triggers.
+/// SQLite FTS5 indexes over article titles and texts and over claims, kept in step with their tables by triggers,
+/// except for new articles, which the code that stores them indexes with <see cref="AddArticlesAsync"/>.
 /// They are not part of the EF model (EF has no notion of virtual tables), so the schema upgrader creates them for a
 /// new database as well as in the upgrade step that introduced them.
 /// </summary>
@@ -13,7 +18,6 @@ public static class SearchIndex
     public static readonly string[] CreateSql =
     [
         $"CREATE VIRTUAL TABLE ArticleSearch USING fts5(Title, Text, content = 'Articles', content_rowid = 'Id', {Tokenizer})",
-        "CREATE TRIGGER ArticleSearch_Insert AFTER INSERT ON Articles BEGIN INSERT INTO ArticleSearch (rowid, Title, Text) VALUES (new.Id, new.Title, new.Text); END",
         "CREATE TRIGGER ArticleSearch_Delete AFTER DELETE ON Articles BEGIN INSERT INTO ArticleSearch (ArticleSearch, rowid, Title, Text) VALUES ('delete', old.Id, old.Title, old.Text); END",
         "CREATE TRIGGER ArticleSearch_Update AFTER UPDATE OF Title, Text ON Articles BEGIN " +
             "INSERT INTO ArticleSearch (ArticleSearch, rowid, Title, Text) VALUES ('delete', old.Id, old.Title, old.Text); " +
@@ -26,12 +30,24 @@ public static class SearchIndex
             "INSERT INTO ClaimSearch (rowid, Text) VALUES (new.Id, new.Text); END",
     ];
 
+    /// <summary>
+    /// Indexes stored articles, in one statement, inside the transaction that stores them (a no-op on a store without
+    /// FTS5). Articles are not indexed by an insert trigger: EF inserts them a statement each, a statement with a trigger
+    /// opens a savepoint, and FTS5 writes what it holds in memory to disk at every savepoint, so each article became a
+    /// segment of its own, to be merged again later: 500 µs an article, against 150 µs as one statement for the batch.
+    /// </summary>
+    public static async Task AddArticlesAsync(NewsTrackerDb db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0 || !db.Database.IsSqlite()) return;
+        string idArray = JsonSerializer.Serialize(ids);
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO ArticleSearch (rowid, Title, Text) SELECT Id, Title, Text FROM Articles WHERE Id IN (SELECT value FROM json_each({idArray}))", ct);
+    }
+
     /// <summary>Indexes what the tables already hold (for a database that had rows before the index existed).</summary>
-    public static readonly string[] RebuildSql =
-    [
-        "INSERT INTO ArticleSearch (ArticleSearch) VALUES ('rebuild')",
-        "INSERT INTO ClaimSearch (ClaimSearch) VALUES ('rebuild')",
-    ];
+    public static readonly string[] RebuildSql = [RebuildArticlesSql, "INSERT INTO ClaimSearch (ClaimSearch) VALUES ('rebuild')"];
+
+    public const string RebuildArticlesSql = "INSERT INTO ArticleSearch (ArticleSearch) VALUES ('rebuild')";
 
     /// <summary>
     /// An FTS5 query from what a person typed: every word must appear, the last may be the start of a word.

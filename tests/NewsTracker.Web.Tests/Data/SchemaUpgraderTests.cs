@@ -118,6 +118,38 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
         Assert.Equal(await DescribeSchemaAsync(fresh), await DescribeSchemaAsync(old));
     }
 
+    [Fact]
+    public async Task A_store_whose_search_index_took_articles_by_trigger_indexes_each_new_article_once()
+    {
+        // Version 7: a trigger added every inserted article to the search index.
+        await using var db = OpenDb(StoreProvider.Sqlite);
+        await SchemaUpgrader.UpgradeAsync(db, TimeProvider.System);
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TRIGGER ArticleSearch_Insert AFTER INSERT ON Articles BEGIN INSERT INTO ArticleSearch (rowid, Title, Text) VALUES (new.Id, new.Title, new.Text); END;
+            UPDATE SchemaVersions SET Version = 7;
+            """);
+        db.ChangeTracker.Clear(); // as a restarted app would find it
+
+        await SchemaUpgrader.UpgradeAsync(db, TimeProvider.System);
+
+        // Stored as ingestion stores a batch: the articles, then their entries in the index, in one transaction.
+        var article = new Article
+        {
+            Url = "https://news.test/a", CanonicalUrl = "https://news.test/a", Title = "Talks in Geneva", Source = "news.test",
+            Text = "Envoys met in Geneva.", PublishedAt = DateTimeOffset.UnixEpoch, FetchedAt = DateTimeOffset.UnixEpoch,
+        };
+        db.Articles.Add(article);
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await db.SaveChangesAsync();
+            await NewsTracker.Web.Search.SearchIndex.AddArticlesAsync(db, [article.Id], CancellationToken.None);
+            await tx.CommitAsync();
+        }
+        Assert.Equal([article.Id], await db.Database.SqlQueryRaw<int>("SELECT rowid AS Value FROM ArticleSearch WHERE ArticleSearch MATCH 'Geneva'").ToListAsync());
+        // FTS5 compares its index with the articles table: an article indexed twice fails here, as the index is corrupt.
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO ArticleSearch (ArticleSearch, rank) VALUES ('integrity-check', 1)");
+    }
+
     [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
     public async Task A_database_from_a_newer_build_is_refused_with_a_clear_error(StoreProvider provider)
     {

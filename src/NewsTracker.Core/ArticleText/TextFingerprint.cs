@@ -64,21 +64,33 @@ public static class TextFingerprint
     public static bool MayBeNearDuplicates(long a, long b) => Distance(a, b) <= CandidateDistance;
 
     /// <summary>Whether most of the shorter text's word 3-shingles appear in the longer: the same article, give or take a byline or footer.</summary>
-    public static bool AreNearDuplicates(string a, string b)
-    {
-        var shinglesA = Shingles(a, Words(a));
-        var shinglesB = Shingles(b, Words(b));
-        var (smaller, larger) = shinglesA.Count <= shinglesB.Count ? (shinglesA, shinglesB) : (shinglesB, shinglesA);
-        if (smaller.Count == 0) return false;
-        int shared = smaller.Count(larger.Contains);
-        return shared >= NearDuplicateContainment * smaller.Count;
-    }
+    public static bool AreNearDuplicates(string a, string b) => ShingleSet.Of(a).IsNearDuplicateOf(ShingleSet.Of(b));
 
-    static HashSet<ulong> Shingles(string text, List<Range> words)
+    /// <summary>A text's word 3-shingles, made once when the text is compared with several others.</summary>
+    public sealed class ShingleSet
     {
-        var shingles = new HashSet<ulong>(words.Count);
-        for (int i = 0; i + 3 <= words.Count; i++) shingles.Add(ShingleHash(text, words, i));
-        return shingles;
+        readonly HashSet<ulong> shingles;
+
+        ShingleSet(HashSet<ulong> shingles) => this.shingles = shingles;
+
+        public static ShingleSet Of(string text)
+        {
+            var words = Words(text);
+            var shingles = new HashSet<ulong>(words.Count);
+            for (int i = 0; i + 3 <= words.Count; i++) shingles.Add(ShingleHash(text, words, i));
+            return new ShingleSet(shingles);
+        }
+
+        /// <summary>See <see cref="AreNearDuplicates(string, string)"/>.</summary>
+        public bool IsNearDuplicateOf(ShingleSet other)
+        {
+            var (smaller, larger) = shingles.Count <= other.shingles.Count ? (shingles, other.shingles) : (other.shingles, shingles);
+            if (smaller.Count == 0) return false;
+            int shared = 0;
+            foreach (ulong shingle in smaller)
+                if (larger.Contains(shingle)) shared++;
+            return shared >= NearDuplicateContainment * smaller.Count;
+        }
     }
 
     static ulong ShingleHash(string text, List<Range> words, int i)

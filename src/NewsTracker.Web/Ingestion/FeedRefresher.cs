@@ -101,7 +101,11 @@ public sealed class FeedRefresher(
     }
 
     /// <summary>A new on-story item with its text and facts, ready to be kept. Facts are null when extraction failed: the article is then stored pending.</summary>
-    sealed record Candidate(ItemKeys Keys, string Title, string Text, DateTimeOffset PublishedAt, long? Fingerprint, ExtractionResult? Facts);
+    sealed record Candidate(ItemKeys Keys, string Title, string Text, DateTimeOffset PublishedAt, long? Fingerprint, ExtractionResult? Facts)
+    {
+        /// <summary>Made at the first text comparison, and kept for the others.</summary>
+        public TextFingerprint.ShingleSet Shingles => field ??= TextFingerprint.ShingleSet.Of(Text);
+    }
 
     /// <summary>
     /// The work that needs no writes, done outside the store gate so that it runs concurrently with other feeds:
@@ -213,10 +217,17 @@ public sealed class FeedRefresher(
 
             string source = SourceName(keys.Url, feed);
             var outlet = new ArticleOutlet { FeedId = feed.Id, Url = keys.Url, Source = source, SeenAt = now };
-            if (await FindNearDuplicateAsync(candidate, recent, added, ct) is { } original)
+            // The same text under another URL or outlet: one article, one more outlet.
+            if (NearDuplicateInBatch(candidate, added) is { } original)
             {
-                // The same text under another URL or outlet: one article, one more outlet.
                 original.Outlets.Add(outlet);
+                duplicates++;
+                continue;
+            }
+            if (await StoredNearDuplicateAsync(candidate, recent, ct) is int originalId)
+            {
+                outlet.ArticleId = originalId;
+                db.ArticleOutlets.Add(outlet);
                 duplicates++;
                 continue;
             }
@@ -257,26 +268,37 @@ public sealed class FeedRefresher(
         await indexer.IndexAsync([.. added.Where(a => a.Facts is not null).Select(a => (a.Article, a.Facts!))], ct);
     }
 
-    /// <summary>
-    /// A stored article, or one added earlier in this batch, with nearly the same text. SimHash distances cannot be
-    /// indexed in SQL, so recent fingerprints are compared in memory (a few thousand longs, in microseconds), and the
-    /// few close ones are confirmed by comparing their texts.
-    /// </summary>
-    async Task<Article?> FindNearDuplicateAsync(Candidate candidate, IReadOnlyList<StoredFingerprint> recent,
-        List<(Article Article, ExtractionResult? Facts)> addedInBatch, CancellationToken ct)
+    /// <summary>An article added earlier in this batch with nearly the same text.</summary>
+    static Article? NearDuplicateInBatch(Candidate candidate, List<(Article Article, ExtractionResult? Facts)> addedInBatch)
     {
         if (candidate.Fingerprint is not long mine) return null;
         foreach (var (article, _) in addedInBatch)
         {
             if (article.Fingerprint is long theirs && TextFingerprint.MayBeNearDuplicates(theirs, mine)
-                && TextFingerprint.AreNearDuplicates(article.Text, candidate.Text))
+                && TextFingerprint.ShingleSet.Of(article.Text).IsNearDuplicateOf(candidate.Shingles))
                 return article;
         }
-        foreach (var close in recent.Where(r => TextFingerprint.MayBeNearDuplicates(r.Fingerprint, mine))
-                     .OrderBy(r => TextFingerprint.Distance(r.Fingerprint, mine)).Take(5))
+        return null;
+    }
+
+    /// <summary>
+    /// The id of a stored article with nearly the same text. SimHash distances cannot be indexed in SQL, so recent
+    /// fingerprints are compared in memory (a few thousand longs, in microseconds), and the few close ones are
+    /// confirmed by comparing their texts, read in one query. Articles on one story share quotes and phrases, so
+    /// most candidates have a close one or two that the texts then rule out.
+    /// </summary>
+    async Task<int?> StoredNearDuplicateAsync(Candidate candidate, IReadOnlyList<StoredFingerprint> recent, CancellationToken ct)
+    {
+        if (candidate.Fingerprint is not long mine) return null;
+        var closest = recent.Where(r => TextFingerprint.MayBeNearDuplicates(r.Fingerprint, mine))
+            .OrderBy(r => TextFingerprint.Distance(r.Fingerprint, mine)).Take(5).Select(r => r.Id).ToList();
+        if (closest.Count == 0) return null;
+        var texts = await db.Articles.Where(a => closest.Contains(a.Id)).Select(a => new { a.Id, a.Text }).ToDictionaryAsync(a => a.Id, a => a.Text, ct);
+        foreach (int id in closest)
         {
-            var article = await db.Articles.FindAsync([close.Id], ct);
-            if (article is not null && TextFingerprint.AreNearDuplicates(article.Text, candidate.Text)) return article;
+            // An article deleted since its fingerprint was read is not there to compare with.
+            if (texts.TryGetValue(id, out var text) && TextFingerprint.ShingleSet.Of(text).IsNearDuplicateOf(candidate.Shingles))
+                return id;
         }
         return null;
     }

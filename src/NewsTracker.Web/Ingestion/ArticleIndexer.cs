@@ -59,9 +59,11 @@ public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extractio
 
         // What is committed is done with. A pass shares one context across many batches, and change detection
         // scans everything tracked, so keeping it would make each batch slower than the last. Feeds stay tracked:
-        // the refresher updates its feed after the items.
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not Feed).ToList())
-            entry.State = EntityState.Detached;
+        // the refresher updates its feed after the items. Everything tracked is saved by now, so the feeds are cleared
+        // and attached again as they are: detaching each of a batch's hundreds of entries ran EF's fix-up for each.
+        var feeds = db.ChangeTracker.Entries<Feed>().Select(e => e.Entity).ToList();
+        db.ChangeTracker.Clear();
+        db.Feeds.AttachRange(feeds);
     }
 
     /// <summary>

@@ -55,7 +55,15 @@ sealed class FeedServer : IAsyncDisposable
 /// </summary>
 static class Ingest
 {
-    sealed record Round(int Stored, int Duplicates, int OffStory, int Errors, TimeSpan Wall, TimeSpan Cpu);
+    sealed record Round(int Stored, int Duplicates, int OffStory, int Errors, TimeSpan Wall, TimeSpan Cpu, GcWork Gc);
+
+    /// <summary>Collections of each generation and the time the GC paused the process for, over one pass.</summary>
+    sealed record GcWork(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+    {
+        public static GcWork Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        public static GcWork operator -(GcWork a, GcWork b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Paused - b.Paused);
+        public override string ToString() => $"GC {Gen0}/{Gen1}/{Gen2} (gen0/1/2), paused {Paused.TotalSeconds:F2}s";
+    }
 
     static int counter;
 
@@ -95,13 +103,15 @@ static class Ingest
         var before = await CountsAsync(services);
         using var self = Process.GetCurrentProcess();
         var cpu0 = self.TotalProcessorTime;
+        var gc0 = GcWork.Now();
         var wall = Stopwatch.StartNew();
         await services.GetRequiredService<IngestionScheduler>().RunDueFeedsAsync(CancellationToken.None);
         wall.Stop();
+        var gc = GcWork.Now() - gc0;
         self.Refresh();
         var cpu = self.TotalProcessorTime - cpu0;
         var after = await CountsAsync(services);
-        return new Round(after.Stored - before.Stored, after.Duplicates - before.Duplicates, after.OffStory - before.OffStory, after.Errors, wall.Elapsed, cpu);
+        return new Round(after.Stored - before.Stored, after.Duplicates - before.Duplicates, after.OffStory - before.OffStory, after.Errors, wall.Elapsed, cpu, gc);
     }
 
     static async Task<(int Stored, int Duplicates, int OffStory, int Errors)> CountsAsync(IServiceProvider services)
@@ -179,7 +189,7 @@ static class Ingest
                 double wall = round.Stored / round.Wall.TotalSeconds, cpu = round.Stored / Math.Max(0.001, round.Cpu.TotalSeconds);
                 (bestWall, bestCpu) = (Math.Max(bestWall, wall), Math.Max(bestCpu, cpu));
                 Console.WriteLine($"{label,-20} {round.Stored,6} stored, {round.Duplicates} duplicates, {round.OffStory} off-story, {round.Errors} feed errors " +
-                    $"in {round.Wall.TotalSeconds,6:F1}s: {wall,7:F0} articles/s wall, {cpu,7:F0} articles per CPU-second (CPU {round.Cpu.TotalSeconds:F1}s)");
+                    $"in {round.Wall.TotalSeconds,6:F1}s: {wall,7:F0} articles/s wall, {cpu,7:F0} articles per CPU-second (CPU {round.Cpu.TotalSeconds:F1}s; {round.Gc})");
                 if (round.Errors > 0 || round.Stored < feeds * perFeed) failed = true;
                 await app.StopAsync();
                 AppHost.DeleteDatabase(file);

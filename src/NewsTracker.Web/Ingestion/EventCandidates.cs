@@ -38,34 +38,34 @@ internal static class EventCandidates
         NewsTrackerDb db, IEnumerable<ExtractedEvent> reports, int perReport, CancellationToken ct)
     {
         var keys = reports.Select(r => (Group: EventMatcher.GroupOf(r.Type), r.Date)).ToHashSet();
-        // The queries pick ids only: they overlap, and the events they pick are then read once each. They are one
-        // statement (UNION ALL), as a batch has a few of them for each type group and each had a query's fixed cost.
-        IQueryable<int>? picked = null;
-        void Add(IQueryable<Event> events) => picked = picked is null ? events.Select(e => e.Id) : picked.Concat(events.Select(e => e.Id));
+        // The queries pick ids only: they overlap, and the events they pick are then read once each.
+        var ids = new HashSet<int>();
+        async Task AddAsync(IQueryable<Event> events) => ids.UnionWith(await events.Select(e => e.Id).ToListAsync(ct));
 
         foreach (var group in keys.Select(k => k.Group).Distinct())
         {
             var dates = keys.Where(k => k.Group == group).Select(k => k.Date).ToList();
             var inGroup = InGroup(db, group);
-            Add(inGroup.Where(e => e.HappenedOn == null).OrderByDescending(e => e.Id).Take(perReport));
+            await AddAsync(inGroup.Where(e => e.HappenedOn == null).OrderByDescending(e => e.Id).Take(perReport));
             if (dates.Contains(null))
-                Add(inGroup.OrderByDescending(e => e.Id).Take(perReport));
+                await AddAsync(inGroup.OrderByDescending(e => e.Id).Take(perReport));
 
             var days = dates.OfType<EventDate>().Where(d => d.Day is not null).Select(d => (DateOnly?)new DateOnly(d.Year, d.Month, d.Day!.Value)).ToList();
             if (days.Count > 0)
             {
                 var monthsOfDays = days.Select(d => (DateOnly?)new DateOnly(d!.Value.Year, d.Value.Month, 1)).Distinct().ToList();
-                Add(inGroup.Where(e => days.Contains(e.HappenedOn) || (monthsOfDays.Contains(e.HappenedOn) && e.DatePrecision == DatePrecision.Month)));
+                await AddAsync(inGroup.Where(e => days.Contains(e.HappenedOn) || (monthsOfDays.Contains(e.HappenedOn) && e.DatePrecision == DatePrecision.Month)));
             }
             foreach (var month in dates.OfType<EventDate>().Where(d => d.Day is null))
             {
                 var first = new DateOnly(month.Year, month.Month, 1);
                 var last = first.AddMonths(1).AddDays(-1);
-                Add(inGroup.Where(e => e.HappenedOn >= first && e.HappenedOn <= last).OrderByDescending(e => e.Id).Take(perReport));
+                await AddAsync(inGroup.Where(e => e.HappenedOn >= first && e.HappenedOn <= last).OrderByDescending(e => e.Id).Take(perReport));
             }
         }
 
-        var newestFirst = picked is null ? [] : await db.Events.AsNoTracking().Where(e => picked.Contains(e.Id)).OrderByDescending(e => e.Id)
+        var idList = ids.ToList();
+        var newestFirst = ids.Count == 0 ? [] : await db.Events.AsNoTracking().Where(e => idList.Contains(e.Id)).OrderByDescending(e => e.Id)
             .Select(e => new StoredEvent(e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, e.FirstReportedAt))
             .ToListAsync(ct);
         if (newestFirst.Count > 0)
@@ -73,7 +73,6 @@ internal static class EventCandidates
             // One row per event, its participants' names joined by the database (group_concat, string_agg): an event
             // many articles report has a dozen participants, and a row for each was most of what candidates cost.
             var byId = newestFirst.ToDictionary(e => e.Id);
-            var idList = byId.Keys.ToList();
             var joined = await (from p in db.EventParticipants
                                 join a in db.Actors on p.ActorId equals a.Id
                                 where idList.Contains(p.EventId)

@@ -21,23 +21,29 @@ public sealed class ClaimTopic
 /// <summary>The triggers that keep <see cref="ClaimTopic"/> rows, and the statements that fill them from existing claims.</summary>
 public static class ClaimTopicsSql
 {
-    /// <summary>Triggers (SQLite). Claims are only ever inserted and deleted; the foreign key deletes their rows.</summary>
+    /// <summary>
+    /// Triggers (SQLite). Claims are only ever inserted and deleted; the foreign key deletes their rows. A topic named
+    /// twice in a claim's list is skipped by ON CONFLICT, not by SELECT DISTINCT: SQLite makes a temporary table for
+    /// each DISTINCT, which was 8 of the 35 µs storing a claim took.
+    /// </summary>
     public static readonly string[] SqliteTriggers =
     [
-        """
-        CREATE TRIGGER ClaimTopics_ClaimInsert AFTER INSERT ON Claims BEGIN
-            INSERT INTO ClaimTopics (ClaimId, TopicSlug, SpeakerId, ArticleId, PublishedAt, Start)
-                SELECT DISTINCT new.Id, t.value, new.SpeakerId, new.ArticleId, a.PublishedAt, new.Start
-                FROM json_each(new.Topics) AS t, Articles AS a WHERE a.Id = new.ArticleId
-                ON CONFLICT (ClaimId, TopicSlug) DO NOTHING;
-        END
-        """,
+        InsertTriggerSqlite,
         """
         CREATE TRIGGER ClaimTopics_ArticleDate AFTER UPDATE OF PublishedAt ON Articles WHEN old.PublishedAt <> new.PublishedAt BEGIN
             UPDATE ClaimTopics SET PublishedAt = new.PublishedAt WHERE ClaimId IN (SELECT Id FROM Claims WHERE ArticleId = new.Id);
         END
         """,
     ];
+
+    public const string InsertTriggerSqlite = """
+        CREATE TRIGGER ClaimTopics_ClaimInsert AFTER INSERT ON Claims BEGIN
+            INSERT INTO ClaimTopics (ClaimId, TopicSlug, SpeakerId, ArticleId, PublishedAt, Start)
+                SELECT new.Id, t.value, new.SpeakerId, new.ArticleId, a.PublishedAt, new.Start
+                FROM json_each(new.Topics) AS t, Articles AS a WHERE a.Id = new.ArticleId
+                ON CONFLICT (ClaimId, TopicSlug) DO NOTHING;
+        END
+        """;
 
     /// <summary>Triggers (PostgreSQL).</summary>
     public static readonly string[] PostgreSqlTriggers =

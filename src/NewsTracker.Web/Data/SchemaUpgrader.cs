@@ -206,6 +206,10 @@ public static class SchemaUpgrader
         new(8, "New articles are added to the search index by the code that stores them, a batch at a time, not by a trigger an article at a time",
         Sqlite: ["DROP TRIGGER IF EXISTS ArticleSearch_Insert"],
         PostgreSql: []),
+
+        new(9, "The trigger that keeps each claim's topics skips a repeated topic by its key instead of SELECT DISTINCT, which made SQLite build a temporary table per claim",
+        Sqlite: ["DROP TRIGGER ClaimTopics_ClaimInsert", ClaimTopicsSql.InsertTriggerSqlite],
+        PostgreSql: []),
     ];
 
     /// <summary>Schema outside the EF model (SQLite's full-text indexes, triggers), created for a new database right after the model's tables.</summary>

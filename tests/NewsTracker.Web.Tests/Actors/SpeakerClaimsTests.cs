@@ -15,6 +15,18 @@ public sealed class SpeakerClaimsTests
         // article moves to another date and after one is deleted.
         await using var app = new TestApp(provider: provider);
         await app.IngestAsync();
+        // A topic listed twice in a claim is one of its topics (the count below is of distinct topics per claim).
+        await app.WithDbAsync(async db =>
+        {
+            var quoted = await db.Claims.FirstAsync(c => c.Topics.Count > 0);
+            db.Claims.Add(new Claim
+            {
+                ArticleId = quoted.ArticleId, SpeakerId = quoted.SpeakerId, Kind = quoted.Kind, Text = quoted.Text,
+                Start = quoted.End + 1, End = quoted.End + 2, SentenceStart = quoted.SentenceStart, SentenceEnd = quoted.SentenceEnd,
+                Topics = [quoted.Topics[0], quoted.Topics[0]],
+            });
+            return await db.SaveChangesAsync();
+        });
         await AssertEveryPlanAgreesAsync(app);
 
         int redated = await app.WithDbAsync(db => db.Claims.Where(c => c.Topics.Count > 0).Select(c => c.ArticleId).MinAsync());

@@ -155,7 +155,7 @@ static class Ingest
         server.Feeds.Clear();
     }
 
-    /// <summary>ingest [--articles N] [--runs R]: N articles over 1, 10 and 100 feeds, each run into a fresh SQLite file, R runs of each.</summary>
+    /// <summary>ingest [--articles N] [--runs R] [--feeds 1,10,100]: N articles over each feed count, each run into a fresh SQLite file, R runs of each.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         int articles = Args.Int(args, "--articles", 1000);
@@ -173,7 +173,8 @@ static class Ingest
 
         bool failed = false;
         var best = new List<string>();
-        foreach (var (feeds, label) in new[] { (1, "1 feed"), (10, "10 feeds"), (100, "100 feeds") })
+        var feedCounts = Args.Str(args, "--feeds", "1,10,100").Split(',').Select(int.Parse);
+        foreach (var (feeds, label) in feedCounts.Select(n => (n, n == 1 ? "1 feed" : $"{n} feeds")))
         {
             int perFeed = Math.Max(1, articles / feeds);
             double bestWall = 0, bestCpu = 0;

@@ -20,7 +20,7 @@ static int Usage()
           feeds                          feed parsing MB/s (generated 5/20 MB RSS and Atom, the sample) vs a bare XmlReader pass
           article-text <folder>          pages/s of ArticleHtml.ExtractPage over <folder>/html/*.html.gz vs AngleSharp parse alone
           extraction                     articles/s of StoryExtractor.Extract over the sample feed's five articles
-          ingest [--articles 1000] [--runs 3] [--log-sql]
+          ingest [--articles 1000] [--runs 3] [--feeds 1,10,100] [--log-sql]
                                          end-to-end ingestion from a local feed server into SQLite, over 1, 10 and 100 feeds
           memory [--articles 100000] [--feeds 100] [--per-feed 10] [--db file]
                                          working set over time while ingesting that many articles

@@ -30,13 +30,19 @@ public sealed class BulkInsertTests
         finally { await db.Database.CloseConnectionAsync(); }
     }
 
+    /// <summary>The sample ingested, and an article and an actor of it for new claims to hang off.</summary>
+    static async Task<(int ArticleId, int SpeakerId)> IngestedArticleAndSpeakerAsync(TestApp app)
+    {
+        await app.IngestAsync();
+        return await app.WithDbAsync(async db =>
+            (await db.Articles.Select(a => a.Id).FirstAsync(), await db.Actors.Select(a => a.Id).FirstAsync()));
+    }
+
     [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
     public async Task A_row_it_inserts_is_stored_as_SaveChanges_stores_it_inside_the_current_transaction(StoreProvider provider)
     {
         await using var app = new TestApp(provider: provider);
-        await app.IngestAsync();
-        var (articleId, speakerId) = await app.WithDbAsync(async db =>
-            (await db.Articles.Select(a => a.Id).FirstAsync(), await db.Actors.Select(a => a.Id).FirstAsync()));
+        var (articleId, speakerId) = await IngestedArticleAndSpeakerAsync(app);
 
         var columns = await app.WithDbAsync(async db =>
         {
@@ -72,9 +78,7 @@ public sealed class BulkInsertTests
     public async Task Rows_beyond_one_statement_are_all_stored_in_order_and_counted_by_the_triggers(StoreProvider provider)
     {
         await using var app = new TestApp(provider: provider);
-        await app.IngestAsync();
-        var (articleId, speakerId) = await app.WithDbAsync(async db =>
-            (await db.Articles.Select(a => a.Id).FirstAsync(), await db.Actors.Select(a => a.Id).FirstAsync()));
+        var (articleId, speakerId) = await IngestedArticleAndSpeakerAsync(app);
         int spokenBefore = await app.WithDbAsync(db => db.ActorClaims.Where(c => c.ActorId == speakerId).Select(c => c.Claims).SingleOrDefaultAsync());
         int lastBefore = await app.WithDbAsync(db => db.Claims.MaxAsync(c => c.Id));
 

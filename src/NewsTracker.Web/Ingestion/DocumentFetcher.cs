@@ -41,12 +41,7 @@ public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> 
         timeout.CancelAfter(limits.HttpTimeout);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            if (validators?.ETag is string etag && System.Net.Http.Headers.EntityTagHeaderValue.TryParse(etag, out var tag))
-                request.Headers.IfNoneMatch.Add(tag);
-            if (validators?.LastModified is string lastModified && DateTimeOffset.TryParse(lastModified, out var since))
-                request.Headers.IfModifiedSince = since;
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await SendFollowingRedirectsAsync(uri, validators, timeout.Token);
             if (response.StatusCode == HttpStatusCode.NotModified)
                 return null;
             if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
@@ -57,8 +52,6 @@ public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> 
                 throw new FetchException($"HTTP {(int)response.StatusCode} from {uri.Host}: the server asks to slow down" +
                     (retryAfter is { } wait ? $" (retry after {wait.TotalMinutes:0.#} min)" : "")) { RetryAfter = retryAfter };
             }
-            if ((int)response.StatusCode is >= 300 and < 400)
-                throw new FetchException($"too many redirects from {uri.Host} (more than {MaxRedirects})");
             if (!response.IsSuccessStatusCode)
                 throw new FetchException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase ?? response.StatusCode.ToString()} from {uri.Host}");
             if (response.Content.Headers.ContentLength > limits.MaxResponseBytes)
@@ -66,7 +59,7 @@ public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> 
 
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
             var bytes = await ReadCappedAsync(body, response.Content.Headers.ContentLength, limits.MaxResponseBytes, timeout.Token);
-            return new FetchedDocument(bytes, response.Content.Headers.ContentType?.ToString(), (response.RequestMessage?.RequestUri ?? uri).ToString(),
+            return new FetchedDocument(bytes, response.Content.Headers.ContentType?.ToString(), response.RequestMessage!.RequestUri!.ToString(),
                 response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -88,6 +81,49 @@ public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> 
             }}", e);
         }
     }
+
+    /// <summary>
+    /// Sends the request, following redirects here rather than in the handler: a redirect may only lead to another
+    /// http(s) address, and anything else (file:, javascript:, data:, a malformed Location) is this fetch's failure,
+    /// said in words, instead of an exception from deep inside the handler that no caller expects.
+    /// </summary>
+    async Task<HttpResponseMessage> SendFollowingRedirectsAsync(Uri uri, CacheValidators? validators, CancellationToken ct)
+    {
+        for (int redirects = 0; ; redirects++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (validators?.ETag is string etag && System.Net.Http.Headers.EntityTagHeaderValue.TryParse(etag, out var tag))
+                request.Headers.IfNoneMatch.Add(tag);
+            if (validators?.LastModified is string lastModified && DateTimeOffset.TryParse(lastModified, out var since))
+                request.Headers.IfModifiedSince = since;
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            if (!IsRedirect(response.StatusCode))
+                return response;
+            using (response)
+            {
+                if (redirects == MaxRedirects)
+                    throw new FetchException($"too many redirects from {uri.Host} (more than {MaxRedirects})");
+                uri = RedirectTarget(uri, response);
+            }
+        }
+    }
+
+    static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    static Uri RedirectTarget(Uri from, HttpResponseMessage response)
+    {
+        string? location = response.Headers.TryGetValues("Location", out var values) ? values.FirstOrDefault() : null;
+        if (string.IsNullOrWhiteSpace(location))
+            throw new FetchException($"{from.Host} answered HTTP {(int)response.StatusCode}, a redirect without a Location");
+        if (!Uri.TryCreate(from, location.Trim(), out var target) || !IsHttp(target.ToString()) || target.Host.Length == 0)
+            throw new FetchException($"{from.Host} redirects to a non-web address ({Shorten(location)}); only http and https are followed");
+        if (from.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp)
+            throw new FetchException($"{from.Host} redirects from https to plain http ({Shorten(location)}), which is not followed");
+        return target;
+    }
+
+    static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     /// <summary>
     /// The body, refused once it passes <paramref name="maxBytes"/> whatever the server declared. A declared length
@@ -122,7 +158,9 @@ public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> 
             var info = new FileInfo(path);
             if (info.Exists && info.Length > options.Value.MaxResponseBytes)
                 throw new FetchException($"the file is {info.Length:N0} bytes, over the limit of {options.Value.MaxResponseBytes:N0}");
-            return new FetchedDocument(await File.ReadAllBytesAsync(path, ct), null, path);
+            // Read with the same cap as a response: a device or a growing file declares no true length.
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, useAsync: true);
+            return new FetchedDocument(await ReadCappedAsync(file, info.Length, options.Value.MaxResponseBytes, ct), null, path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -150,8 +188,7 @@ public sealed class DocumentFetcher(HttpClient http, IOptions<IngestionOptions> 
     public static SocketsHttpHandler CreateHandler(IngestionOptions options) => new()
     {
         AutomaticDecompression = DecompressionMethods.All,
-        AllowAutoRedirect = true,
-        MaxAutomaticRedirections = MaxRedirects,
+        AllowAutoRedirect = false, // followed in SendFollowingRedirectsAsync, which refuses non-web targets
         ConnectTimeout = TimeSpan.FromSeconds(10),
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectCallback = async (context, ct) =>

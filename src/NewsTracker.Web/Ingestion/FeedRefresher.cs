@@ -58,6 +58,13 @@ public sealed class FeedRefresher(
         {
             return await gate.RunAsync(db, () => RecordFailureAsync(feed, startedAt, e.Message, (e as FetchException)?.RetryAfter, ct), ct);
         }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Whatever a host or a document manages to throw past the fetcher and the parser is still this feed's
+            // failure only: recorded and backed off like any other, so that the pass goes on with the other feeds.
+            log.LogError(e, "Fetching feed {FeedUrl} failed unexpectedly", feed.Url);
+            return await gate.RunAsync(db, () => RecordFailureAsync(feed, startedAt, $"fetching it failed: {e.Message}", null, ct), ct);
+        }
 
         var tally = new Tally();
         try
@@ -131,7 +138,10 @@ public sealed class FeedRefresher(
                 known.Add(kept);
             }
 
-            string title = TitleText(item.Title);
+            string title = StoredFieldLimits.Cut(TitleText(item.Title), StoredFieldLimits.Title, out bool titleCut);
+            text = StoredFieldLimits.Cut(text, StoredFieldLimits.Text, out bool textCut);
+            if (titleCut || textCut)
+                log.LogWarning("Item {Link}: its {Fields} cut to the stored limit", keys.Url, titleCut && textCut ? "title and text were" : titleCut ? "title was" : "text was");
             if (!story.OnStory.Matches(title) && !story.OnStory.Matches(text)) { tally.OffStory++; continue; }
 
             var published = item.Published ?? now;
@@ -193,6 +203,12 @@ public sealed class FeedRefresher(
             log.LogInformation("Full text of {Link} not fetched, keeping the feed's summary: {Error}", keys.Url, e.Message);
             return (feedText, null);
         }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // One item's page must not cost the feed its other items.
+            log.LogWarning(e, "Full text of {Link} failed unexpectedly, keeping the feed's summary", keys.Url);
+            return (feedText, null);
+        }
     }
 
     /// <summary>
@@ -240,7 +256,7 @@ public sealed class FeedRefresher(
                 Fingerprint = candidate.Fingerprint,
                 Title = candidate.Title.Length > 0 ? candidate.Title : "(untitled)",
                 Source = source,
-                Author = keys.Item.Author,
+                Author = keys.Item.Author is { } author ? StoredFieldLimits.Cut(author, StoredFieldLimits.Author, out _) : null,
                 PublishedAt = candidate.PublishedAt,
                 FetchedAt = now,
                 Text = candidate.Text,

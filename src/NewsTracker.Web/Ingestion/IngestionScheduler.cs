@@ -64,6 +64,12 @@ public sealed class IngestionScheduler(
                 if (feed is not null)
                     await scope.ServiceProvider.GetRequiredService<FeedRefresher>().RefreshAsync(feed, token);
             }
+            catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+            {
+                // The refresher records its feed's failures itself; this is the last guard that keeps an escaped
+                // exception from cancelling the pass's other feeds.
+                log.LogError(e, "Refreshing feed {FeedId} failed", feedId);
+            }
             finally
             {
                 await leases.ReleaseAsync(db, feedId, CancellationToken.None);

@@ -91,6 +91,50 @@ public sealed class ManageFeedsTests
     }
 
     [Fact]
+    public async Task Adding_a_feed_that_redirects_to_a_non_web_address_says_why()
+    {
+        await using var server = await TestFeedServer.StartAsync(app => app.MapGet("/moved", (HttpResponse response) =>
+        {
+            response.StatusCode = 302;
+            response.Headers.Location = "file:///etc/passwd";
+        }));
+        await using var app = NewApp();
+        using var client = Browser(app);
+        await SignInAsync(client);
+
+        using var moved = await PostFormAsync(client, "/feeds/manage", "/feeds/manage?handler=Add", new() { ["NewFeedUrl"] = server.Url("/moved") });
+
+        Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+        Assert.Contains("non-web address", await moved.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Feeds.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Showing_the_sign_in_form_uses_up_no_attempts()
+    {
+        await using var app = NewApp();
+        using var client = Browser(app);
+
+        for (int i = 0; i < 30; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode);
+
+        await SignInAsync(client);
+    }
+
+    [Fact]
+    public async Task Over_https_the_form_cookies_are_secure()
+    {
+        await using var app = NewApp();
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+
+        using var response = await client.GetAsync("/login");
+
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Pause_resume_and_remove_change_the_feed_and_keep_its_articles()
     {
         await using var server = await TestFeedServer.StartAsync(app =>

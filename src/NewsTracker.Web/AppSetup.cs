@@ -51,6 +51,9 @@ public static class AppSetup
         builder.Services.AddSingleton<ArticleExtraction>();
 
         builder.Services.Configure<IngestionOptions>(config.GetSection(IngestionOptions.Section));
+        builder.Services.AddOptions<PublicSiteOptions>().Bind(config.GetSection(PublicSiteOptions.Section))
+            .Validate(PublicSiteOptions.IsValid, "NewsTracker:PublicUrl must be an absolute http(s) address without a query, e.g. https://tracker.example.org")
+            .ValidateOnStart();
         builder.Services.AddHttpClient<DocumentFetcher>(http =>
         {
             http.DefaultRequestHeaders.UserAgent.ParseAdd(DocumentFetcher.UserAgent);

@@ -43,16 +43,16 @@ public static class Opml
         writer.WriteStartElement("opml");
         writer.WriteAttributeString("version", "2.0");
         writer.WriteStartElement("head");
-        writer.WriteElementString("title", title);
+        writer.WriteElementString("title", XmlChars.Valid(title));
         writer.WriteEndElement();
         writer.WriteStartElement("body");
         foreach (var feed in feeds)
         {
             writer.WriteStartElement("outline");
             writer.WriteAttributeString("type", "rss");
-            writer.WriteAttributeString("text", feed.Title ?? feed.Url);
-            if (feed.Title is not null) writer.WriteAttributeString("title", feed.Title);
-            writer.WriteAttributeString("xmlUrl", feed.Url);
+            writer.WriteAttributeString("text", XmlChars.Valid(feed.Title ?? feed.Url));
+            if (feed.Title is not null) writer.WriteAttributeString("title", XmlChars.Valid(feed.Title));
+            writer.WriteAttributeString("xmlUrl", XmlChars.Valid(feed.Url));
             writer.WriteEndElement();
         }
         writer.WriteEndElement();

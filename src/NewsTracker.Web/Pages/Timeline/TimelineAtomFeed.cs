@@ -1,18 +1,25 @@
 using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsTracker.Core.Feeds;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Story;
 
 namespace NewsTracker.Web.Pages.Timeline;
 
-/// <summary>GET /timeline.atom?…: the newest events of any filtered timeline as an Atom feed, to subscribe to "Putin + ceasefire".</summary>
+/// <summary>
+/// GET /timeline.atom?…: the newest events of any filtered timeline as an Atom feed (RFC 4287), to subscribe to
+/// "Putin + ceasefire". Links start from the configured public address; every text passes through
+/// <see cref="XmlChars"/>, since stored text may hold characters XML forbids.
+/// </summary>
 public static class TimelineAtomFeed
 {
     const int Entries = 50;
+    const int ExcerptsPerEntry = 5;
 
     public static void MapTimelineAtomFeed(this IEndpointRouteBuilder app) =>
-        app.MapGet("/timeline.atom", async (HttpContext http, NewsTrackerDb db, StoryCatalog story, CancellationToken ct) =>
+        app.MapGet("/timeline.atom", async (HttpContext http, NewsTrackerDb db, StoryCatalog story, IOptions<PublicSiteOptions> site, CancellationToken ct) =>
         {
             var filter = TimelineFilter.FromQuery(http.Request.Query);
             await filter.ResolveAsync(db, story, ct);
@@ -24,7 +31,7 @@ public static class TimelineAtomFeed
                 {
                     e.Id, e.Type, e.Planned, e.Place, e.FirstReportedAt, e.HappenedOn, e.DatePrecision,
                     Participants = e.Participants.OrderBy(p => p.Actor!.Name).Select(p => p.Actor!.Name).ToList(),
-                    Excerpts = e.Reports.OrderBy(r => r.Article!.PublishedAt).Select(r => new
+                    Excerpts = e.Reports.OrderBy(r => r.Article!.PublishedAt).Take(ExcerptsPerEntry).Select(r => new
                     {
                         r.Article!.Title, r.Article.Source,
                         Sentence = r.Article.Text.Substring(r.SentenceStart, r.SentenceEnd - r.SentenceStart),
@@ -33,29 +40,41 @@ public static class TimelineAtomFeed
                 })
                 .ToListAsync(ct);
 
-            string baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
-            string pageUrl = baseUrl + "/" + http.Request.QueryString.Value;
+            string query = http.Request.QueryString.Value ?? "";
+            string pageUrl = site.Value.Link("/" + query);
             using var buffer = new MemoryStream();
             using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
             {
                 const string atom = "http://www.w3.org/2005/Atom";
+                void Text(string name, string value) => xml.WriteElementString(name, atom, XmlChars.Valid(value));
+                void Link(string? rel, string href)
+                {
+                    xml.WriteStartElement("link", atom);
+                    if (rel is not null) xml.WriteAttributeString("rel", rel);
+                    xml.WriteAttributeString("href", XmlChars.Valid(href));
+                    xml.WriteEndElement();
+                }
+
                 xml.WriteStartElement("feed", atom);
-                xml.WriteElementString("title", atom, $"{story.Definition.Name}: {Describe(filter, story)}");
-                xml.WriteElementString("id", atom, pageUrl);
-                xml.WriteStartElement("link", atom); xml.WriteAttributeString("rel", "alternate"); xml.WriteAttributeString("href", pageUrl); xml.WriteEndElement();
-                xml.WriteStartElement("link", atom); xml.WriteAttributeString("rel", "self"); xml.WriteAttributeString("href", baseUrl + http.Request.Path + http.Request.QueryString); xml.WriteEndElement();
-                xml.WriteElementString("updated", atom, XmlConvert.ToString((events.Count > 0 ? events.Max(e => e.FirstReportedAt) : DateTimeOffset.UnixEpoch).UtcDateTime, XmlDateTimeSerializationMode.Utc));
+                Text("title", $"{story.Definition.Name}: {Describe(filter, story)}");
+                Text("id", pageUrl);
+                Link("alternate", pageUrl);
+                Link("self", site.Value.Link("/timeline.atom" + query));
+                xml.WriteStartElement("author", atom);
+                Text("name", "NewsTracker");
+                xml.WriteEndElement();
+                Text("updated", XmlConvert.ToString((events.Count > 0 ? events.Max(e => e.FirstReportedAt) : DateTimeOffset.UnixEpoch).UtcDateTime, XmlDateTimeSerializationMode.Utc));
                 foreach (var e in events)
                 {
                     string when = EventTitles.When(e.HappenedOn, e.DatePrecision, e.Planned, "d MMMM yyyy");
                     xml.WriteStartElement("entry", atom);
-                    xml.WriteElementString("title", atom, $"{EventTitles.Of(e.Type, e.Participants, e.Place)} ({(e.Planned && e.HappenedOn is not null ? "planned for " : "")}{when})");
-                    xml.WriteElementString("id", atom, $"{baseUrl}/events/{e.Id}");
-                    xml.WriteStartElement("link", atom); xml.WriteAttributeString("href", $"{pageUrl}#event-{e.Id}"); xml.WriteEndElement();
-                    xml.WriteElementString("updated", atom, XmlConvert.ToString(e.FirstReportedAt.UtcDateTime, XmlDateTimeSerializationMode.Utc));
+                    Text("title", $"{EventTitles.Of(e.Type, e.Participants, e.Place)} ({(e.Planned && e.HappenedOn is not null ? "planned for " : "")}{when})");
+                    Text("id", site.Value.Link($"/events/{e.Id}"));
+                    Link("alternate", $"{pageUrl}#event-{e.Id}");
+                    Text("updated", XmlConvert.ToString(e.FirstReportedAt.UtcDateTime, XmlDateTimeSerializationMode.Utc));
                     xml.WriteStartElement("content", atom);
                     xml.WriteAttributeString("type", "text");
-                    xml.WriteString($"When: {when}.\n" + string.Join("\n", e.Excerpts.Select(x => $"“{x.Sentence}” ({x.Source}, {x.PublishedAt:d MMM yyyy})")));
+                    xml.WriteString(XmlChars.Valid($"When: {when}.\n" + string.Join("\n", e.Excerpts.Select(x => $"“{x.Sentence}” ({x.Source}, {x.PublishedAt:d MMM yyyy})"))));
                     xml.WriteEndElement();
                     xml.WriteEndElement();
                 }

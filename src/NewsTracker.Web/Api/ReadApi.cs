@@ -12,6 +12,7 @@ namespace NewsTracker.Web.Api;
 public static class ReadApi
 {
     const int DefaultPageSize = 50, MaxPageSize = 200;
+    const int SourcesPerEvent = 5;
 
     public static void MapReadApi(this IEndpointRouteBuilder app)
     {
@@ -38,7 +39,9 @@ public static class ReadApi
                     e.FirstReportedAt,
                     Participants = e.Participants.Select(p => new { p.Actor!.Slug, p.Actor.Name }).ToList(),
                     Topics = e.Topics.Select(t => t.TopicSlug).ToList(),
-                    Sources = e.Reports.Select(r => new
+                    ReportCount = e.Reports.Count(),
+                    // The first reports only, so that one heavily reported event cannot grow a page without bound.
+                    Sources = e.Reports.OrderBy(r => r.Article!.PublishedAt).ThenBy(r => r.Id).Take(SourcesPerEvent).Select(r => new
                     {
                         r.ArticleId, r.Article!.Url, r.Article.Source,
                         Excerpt = r.Article.Text.Substring(r.SentenceStart, r.SentenceEnd - r.SentenceStart),

@@ -170,4 +170,19 @@ public sealed class TimelineTests(SampleApp sample) : IClassFixture<SampleApp>
     {
         Assert.Equal("Healthy", await sample.Client.GetStringAsync("/healthz"));
     }
+
+    [Fact]
+    public async Task Filters_offer_the_leaders_and_topics_of_a_store_filled_after_the_first_visit()
+    {
+        await using var app = new TestApp();
+        using var client = app.CreateClient();
+        var before = await client.GetDocumentAsync("/"); // a newcomer's first look, before the sample is ingested
+        Assert.Empty(before.QuerySelectorAll("input[name=actor]"));
+
+        await app.IngestAsync();
+
+        var after = await client.GetDocumentAsync("/");
+        Assert.Contains(after.QuerySelectorAll("input[name=actor]"), i => i.GetAttribute("value") == "vladimir-putin");
+        Assert.NotEmpty(after.QuerySelectorAll("input[name=topic]"));
+    }
 }

@@ -14,6 +14,12 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story, IMemoryCach
 {
     public const int PageSize = 30;
 
+    /// <summary>
+    /// An event reported by thousands of articles is still one entry of bounded size: its first reports are shown, and
+    /// the rest are counted (all of them are on the event's page).
+    /// </summary>
+    public const int ExcerptsPerEvent = 5;
+
     public TimelineFilter Filter { get; private set; } = new();
     public int PageNumber { get; private set; } = 1;
     public int Total { get; private set; }
@@ -63,9 +69,11 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story, IMemoryCach
                 e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, e.FirstReportedAt,
                 e.Participants.OrderBy(p => p.Actor!.Name).Select(p => new ActorLink(p.ActorId, p.Actor!.Slug, p.Actor.Name)).ToList(),
                 e.Topics.Select(t => t.TopicSlug).ToList(),
-                e.Reports.OrderBy(r => r.Article!.PublishedAt).Select(r => new Excerpt(
+                e.Reports.OrderBy(r => r.Article!.PublishedAt).ThenBy(r => r.Id).Take(ExcerptsPerEvent).Select(r => new Excerpt(
                     r.ArticleId, r.Article!.Title, r.Article.Source, r.Article.Url, r.Article.PublishedAt, r.SentenceStart,
-                    r.Article.Text.Substring(r.SentenceStart, r.SentenceEnd - r.SentenceStart))).ToList()))
+                    r.Article.Text.Substring(r.SentenceStart, r.SentenceEnd - r.SentenceStart))).ToList(),
+                e.Reports.Count(),
+                e.Reports.Select(r => r.Article!.Source).Distinct().Count()))
             .ToListAsync(ct))
             .OrderBy(e => position[e.Id]).ToList();
         await AddKeyQuotesAsync(events, ct);
@@ -109,13 +117,17 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story, IMemoryCach
 
     async Task LoadSummaryAsync(CancellationToken ct)
     {
-        var summary = (await cache.GetOrCreateAsync(nameof(Timeline) + "." + nameof(Summary), async entry =>
+        const string key = nameof(Timeline) + "." + nameof(Summary);
+        if (!cache.TryGetValue(key, out Summary? summary))
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return await ComputeSummaryAsync(ct);
-        }))!;
+            summary = await ComputeSummaryAsync(ct);
+            // A store with no events yet is cheap to summarise and about to change (a first start ingests the sample,
+            // and articles are committed before their facts): kept, it would show empty filters over a filled timeline.
+            if (summary.Leaders.Count > 0)
+                cache.Set(key, summary, TimeSpan.FromMinutes(1));
+        }
 
-        ActorChoices = [.. summary.Leaders];
+        ActorChoices = [.. summary!.Leaders];
         foreach (var selected in Filter.Actors.Where(a => ActorChoices.All(c => c.Slug != a.Slug)))
             ActorChoices.Add(new FilterChoice(selected.Slug, selected.Name, 0));
         // A topic no event is on would only lead to an empty page, unless it is already chosen.
@@ -176,7 +188,8 @@ public sealed record TimelineDay(string Heading, List<TimelineEvent> Events);
 
 public sealed record TimelineEvent(
     int Id, EventType Type, DateOnly? HappenedOn, DatePrecision Precision, bool Planned, string? Place,
-    DateTimeOffset FirstReportedAt, List<ActorLink> Participants, List<string> Topics, List<Excerpt> Excerpts)
+    DateTimeOffset FirstReportedAt, List<ActorLink> Participants, List<string> Topics, List<Excerpt> Excerpts,
+    int ReportCount, int OutletCount)
 {
     public List<KeyQuote> KeyQuotes { get; } = [];
 
@@ -188,8 +201,6 @@ public sealed record TimelineEvent(
             return char.ToUpperInvariant(when[0]) + when[1..];
         }
     }
-
-    public int OutletCount => Excerpts.Select(e => e.Source).Distinct().Count();
 
     public string Title => EventTitles.Of(Type, Participants.Select(p => p.Name).ToList(), Place);
 }

@@ -117,7 +117,8 @@ internal static class DateResolver
             if (n > 0 && (a.Is(t - 1, "days") || a.Is(t - 1, "day"))) return DateReading.Of(Day(pub.AddDays(-n)), false);
             if (n > 0 && (a.Is(t - 1, "weeks") || a.Is(t - 1, "week"))) return DateReading.Week(pub.AddDays(-7 * n), false);
         }
-        if ((a.Is(t, "within") || a.Is(t, "in")) && (NumberWord(a, t + 1) > 0 || a.Is(t + 1, "the") && a.Is(t + 2, "coming")))
+        // "within two weeks", "in the coming days" lie ahead; "in two days" alone may count back ("the second call in two days").
+        if ((a.Is(t, "within") && NumberWord(a, t + 1) > 0) || ((a.Is(t, "within") || a.Is(t, "in")) && a.Is(t + 1, "the") && a.Is(t + 2, "coming")))
         {
             for (int i = t + 1; i < to && i <= t + 4; i++)
                 if (a.Is(i, "days") || a.Is(i, "weeks") || a.Is(i, "months")) return new DateReading(null, true, default, default);

@@ -24,6 +24,7 @@ internal static class EventFinder
         "arranging", "prepare", "preparing", "readiness", "ready", "willing", "willingness", "hopes", "hope", "wants", "want",
         "invited", "invite", "proposal", "propose", "potentially", "prospect", "possibility", "should", "agenda", "likely", "soon",
         "imagine", "envisage", "envisaged", "envision", "mooted", "floated", "offered", "offer", "offers", "invitation", "due",
+        "urged", "urges", "urging", "demanded", "demands", "seeks", "seeking", "sought", "pushing", "pushed", "push",
     };
 
     static readonly WordSet HeldCues = new(StringComparer.OrdinalIgnoreCase)
@@ -73,18 +74,58 @@ internal static class EventFinder
             var own = clusters[d.Cluster];
             if (own.Date is null) own.Date = clusters[drafts[d.Anchor].Cluster].Date;
         }
+        var negotiators = Negotiators(a, people);
         var events = new List<ExtractedEvent>();
         foreach (var c in clusters)
         {
-            // A prisoner exchange between countries names no people, but its date makes it one real event.
-            bool enough = c.Participants.Count >= 2 || c.Place is not null || (c.Participants.Count == 1 && c.Date is not null)
-                          || (c.Type == EventType.Exchange && c.Date is not null);
-            if (!enough) continue;
-            var date = c.Date ?? (c.Planned ? null : new EventDate(published.Year, published.Month, null));
-            events.Add(new ExtractedEvent(c.Type, date, c.Planned, c.Place, c.Participants.Select(p => actors[p].Name).ToList(), a.Sentences[c.FirstSentence]));
+            // Talks that name no sides in their sentence are held by the delegations the article names.
+            if (c.Type == EventType.Talks && c.Participants.Count < 2)
+                foreach (int n in negotiators)
+                    if (!c.Participants.Contains(n)) c.Participants.Add(n);
+            // A prisoner exchange between countries names no people, but its date makes it one real event. Any other
+            // event needs someone taking part: "talks in Istanbul" alone tells a reader nothing they can follow.
+            bool enough = c.Type == EventType.Exchange
+                ? c.Participants.Count > 0 || c.Date is not null || c.Place is not null
+                : c.Participants.Count >= 2 || (c.Participants.Count == 1 && (c.Place is not null || c.Date is not null));
+            // With a place but no one named, it may still report an event known from elsewhere.
+            bool reference = !enough && c.Participants.Count == 0 && c.Place is not null;
+            if (!enough && !reference) continue;
+            var date = c.Date ?? (c.Planned ? null
+                : c.Current ? new EventDate(published.Year, published.Month, published.Day)
+                : new EventDate(published.Year, published.Month, null));
+            events.Add(new ExtractedEvent(c.Type, date, c.Planned, c.Place, c.Participants.Select(p => actors[p].Name).ToList(), a.Sentences[c.FirstSentence], reference));
         }
         return events;
     }
+
+    /// <summary>
+    /// The people the article names as negotiators or heads of a delegation: "Russia's chief negotiator Vladimir
+    /// Medinsky", "the delegation led by Rustem Umerov", "Umerov, who headed the Ukrainian delegation".
+    /// </summary>
+    static List<int> Negotiators(ArticleText a, PeopleIndex people)
+    {
+        var found = new List<int>();
+        for (int s = 0; s < a.Sentences.Count; s++)
+        {
+            int start = a.SentenceTokenStart[s], end = a.SentenceEnd(s);
+            foreach (var r in people.Refs.In(s))
+            {
+                if (!r.Person || r.Actor < 0 || found.Contains(r.Actor)) continue;
+                bool before = false;
+                for (int i = r.First - 1; i >= start && i >= r.First - 5 && !before; i--)
+                    before = a.IsIn(i, NegotiatorWords) || (a.Is(i, "by") && (a.Is(i - 1, "led") || a.Is(i - 1, "headed"))
+                                                                  && Before(a, i - 1, "delegation", 3)); // "the delegation (is) led by"
+                bool after = false;
+                for (int i = r.Last + 1; i < end && i <= r.Last + 3 && !after; i++)
+                    if (a.Is(i, "led") || a.Is(i, "leads") || a.Is(i, "headed") || a.Is(i, "heads") || a.Is(i, "leading") || a.Is(i, "heading"))
+                        for (int j = i + 1; j < end && j <= i + 4 && !after; j++) after = a.Is(j, "delegation") || a.Is(j, "talks") || a.Is(j, "negotiations");
+                if (before || after) found.Add(r.Actor);
+            }
+        }
+        return found;
+    }
+
+    static readonly WordSet NegotiatorWords = new(["negotiator", "negotiators"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Person references by token, for the participant scans.</summary>
     sealed class PeopleIndex
@@ -134,6 +175,8 @@ internal static class EventFinder
     static readonly Dictionary<string, TriggerWord>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup = TriggerWords.GetAlternateLookup<ReadOnlySpan<char>>();
     static readonly WordStarts TriggerStarts = WordStarts.Of(TriggerWords.Keys, ignoreCase: true);
 
+    static readonly WordSet PhoneWords = new(["phone", "telephone", "telephonic", "video", "videoconference"], StringComparer.OrdinalIgnoreCase);
+
     static readonly WordSet PrisonerWords = new(["prisoner", "prisoners", "POW", "POWs", "captives", "detainees"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether token <paramref name="t"/> names an event, its type, and whether it is a verb ("met X") rather than a noun.</summary>
@@ -149,11 +192,11 @@ internal static class EventFinder
             case TriggerWord.Host: return PersonAhead(a, people, t + 1, end) >= 0 ? (EventType.Meeting, true) : null; // "hosted Zelensky"
             case TriggerWord.Talks: return (EventType.Talks, false);
             case TriggerWord.Call:
-                bool phone = a.Is(t - 1, "phone") || a.Is(t - 1, "telephone") || a.Is(t - 1, "video") || a.Is(t + 1, "with") || a.Is(t + 1, "between");
+                bool phone = a.IsIn(t - 1, PhoneWords) || a.Is(t + 1, "with") || a.Is(t + 1, "between");
                 return phone ? (EventType.Call, false) : null;
             case TriggerWord.Speak:
                 for (int i = t + 1; i < end && i <= t + 5; i++)
-                    if (a.Is(i, "phone") || a.Is(i, "telephone")) return (EventType.Call, true);
+                    if (a.IsIn(i, PhoneWords)) return (EventType.Call, true);
                 return null;
             case TriggerWord.Exchange:
                 // "prisoner swap", "exchanged 390 prisoners", "prisoners ... in the first stage of a swap"
@@ -223,12 +266,24 @@ internal static class EventFinder
         }
         // One capitalized word at the start of a sentence says nothing about a proper name ("Peace talks are looming").
         if (placeStart == sentStart && placeEnd - placeStart == 1) placeStart = placeEnd;
+        // "Ukraine talks", "the Russia-US negotiations": a country, or a pair of them, in front names the parties or
+        // the subject, not where it happens ("the Alaska summit", "the Istanbul talks" do).
+        if (placeStart < placeEnd && (a.IsPunct(placeStart - 1, '-') || a.IsPunct(placeStart - 1, '–') || IsCountry(a, placeStart, placeEnd)))
+            placeStart = placeEnd;
         if (placeStart < placeEnd && !heading && !verb) d.Place = a.Text[a.Tokens[placeStart].Start..a.Tokens[placeEnd - 1].End];
 
         // After: "met Putin", "a meeting with X and Y", "talks between X, Y and Z".
         int j = trigger + 1;
+        while (j < seg.NextTrigger && j <= trigger + 3 && (IsDateWord(a, j) || a.Is(j, "on") || a.Is(j, "last") || a.Is(j, "this"))) j++; // "a call Monday with Putin"
+        if (!(a.IsIn(j, ListPrepositions) || verb)) j = trigger + 1;
+        bool withList = false;
         if (verb && j < seg.NextTrigger && PersonAhead(a, people, j, seg.NextTrigger) >= 0) CollectList(a, people, d, j, seg.NextTrigger);
-        else if (j < seg.NextTrigger && a.IsIn(j, ListPrepositions)) CollectList(a, people, d, j + 1, seg.NextTrigger);
+        else if (j < seg.NextTrigger && a.IsIn(j, ListPrepositions))
+        {
+            int before = d.Participants.Count;
+            CollectList(a, people, d, j + 1, seg.NextTrigger);
+            withList = a.Is(j, "with") && d.Participants.Count > before;
+        }
         if (a.IsPunct(sentEnd - 1, ':')) AddListBelow(a, people, d, s); // "The meeting included:" and a list of names
 
         if (type == EventType.Exchange)
@@ -240,11 +295,14 @@ internal static class EventFinder
         else if (IsTrilateral(a, trigger, segStart, segEnd)) AddAll(a, people, d, sentStart, sentEnd);
         else if (verb) AddVerbSubjects(a, people, d, trigger, seg.PreviousTrigger);
         if (type is EventType.Visit && d.Participants.Count == 0) AddVerbSubjects(a, people, d, trigger, seg.PreviousTrigger);
-        if (d.Participants.Count < 2 && type is not EventType.Exchange && !IsTrilateral(a, trigger, segStart, segEnd) && (d.Participants.Count > 0 || verb || GovernedByParticipationVerb(a, trigger, sentStart)))
+        // One meets, talks or speaks *with* someone: "Zelensky wrapped up talks with envoys Witkoff and Kushner" has three sides.
+        if ((d.Participants.Count < 2 || withList) && type is not EventType.Exchange && !IsTrilateral(a, trigger, segStart, segEnd) && (d.Participants.Count > 0 || verb || GovernedByParticipationVerb(a, trigger, sentStart)))
             AddSubject(a, people, d, trigger, sentStart, sentEnd);
 
-        if (!heading) d.Place ??= PlaceAfter(a, people, trigger, seg.NextTrigger, visit: type == EventType.Visit);
+        if (d.Participants.Count == 0 && type is not EventType.Exchange) AddGathered(a, people, d, trigger, sentEnd);
+        if (!heading) d.Place ??= PlaceAfter(a, people, trigger, seg.NextTrigger, visit: type == EventType.Visit) ?? PlaceOfTrip(a, people, trigger, sentStart);
         d.Planned = IsPlanned(a, trigger, segStart, segEnd, verb, previous);
+        d.Current = !d.Planned && IsToldInThePresent(a, trigger, sentStart);
         var reading = DateResolver.Read(a, segStart, segEnd, trigger, published, d.Planned);
         if (reading.Planned is bool p2) d.Planned = p2;
         d.Date = reading.Date;
@@ -276,11 +334,28 @@ internal static class EventFinder
     {
         for (int k = from; k < to && k < from + 16; k++)
         {
-            if (people.StartsAt[k] >= 0) { Add(d, people.Actor(k)); k = people.LastOf[k]; continue; }
+            if (people.StartsAt[k] >= 0)
+            {
+                // "Trump's special envoy to the Middle East, Steve Witkoff", "a Putin aide": the name describes whom
+                // the event is with; the one described takes part, not the one named.
+                if (DescribedPersonAfter(a, people, k, to) is int described) { k = described - 1; continue; }
+                Add(d, people.Actor(k)); k = people.LastOf[k]; continue;
+            }
+            if (a.Is(k, "delegation") || a.Is(k, "delegations"))
+            {
+                // "the Russian delegation, led by Vladimir Medinsky": the delegation's head stands for it.
+                int by = a.IsPunct(k + 1, ',') ? k + 2 : k + 1;
+                if ((a.Is(by, "led") || a.Is(by, "headed")) && a.Is(by + 1, "by") && PersonAhead(a, people, by + 2, to) is int head and >= 0)
+                {
+                    Add(d, people.Actor(head));
+                    k = people.LastOf[head];
+                }
+                continue;
+            }
             if (a.IsPunct(k, ',') || a.IsPunct(k, '-') || a.IsPunct(k, '.')) continue;
             if (a.Is(k, "and") || a.Is(k, "both") || a.Is(k, "all") || a.Is(k, "the") || a.Is(k, "as") || a.Is(k, "well") || a.Is(k, "other")) continue;
             var tok = a.Tokens[k];
-            if (tok.IsWord && (tok.Capitalized || a.IsIn(k, Lexicon.RoleNouns) || a.IsIn(k, Lexicon.Demonyms) || a.IsIn(k, Lexicon.RoleModifiers)))
+            if (tok.IsWord && (tok.Capitalized || a.IsIn(k, Lexicon.RoleNouns) || a.IsIn(k, PluralRoleNouns) || a.IsIn(k, Lexicon.Demonyms) || a.IsIn(k, Lexicon.RoleModifiers)))
             {
                 if (a.Is(k, "in") || a.Is(k, "at")) break;
                 continue;
@@ -288,6 +363,38 @@ internal static class EventFinder
             break;
         }
     }
+
+    /// <summary>
+    /// When the person named at <paramref name="k"/> only describes someone else ("Trump's special envoy, Steve
+    /// Witkoff", "Trump envoy Steve Witkoff", "a Putin aide"), the first token after the description (the described
+    /// person, or where the list goes on); null when the name stands for its person.
+    /// </summary>
+    static int? DescribedPersonAfter(ArticleText a, PeopleIndex people, int k, int to)
+    {
+        int last = people.LastOf[k];
+        int i = last + 1;
+        while (i < to && a.IsIn(i, Lexicon.RoleModifiers)) i++;
+        if (i >= to || !a.IsIn(i, Lexicon.RoleNouns) && !a.IsIn(i, PluralRoleNouns)) return null;
+        if (!a.Tokens[last].Possessive && !(a.Tokens[last].IsWord && a.Tokens[i].IsWord && !a.Tokens[i].Capitalized)) return null;
+        // The role phrase runs on through "to the Middle East" or "for the region" up to the described person, or to a
+        // comma and then them.
+        bool attached = false; // after "to", "for" or "of", the words say where or what the role is for
+        for (int n = i + 1; n < to && n <= i + 8; n++)
+        {
+            if (people.StartsAt[n] >= 0) return n;
+            if (a.IsPunct(n, ',')) return people.StartsAt[Math.Min(n + 1, to - 1)] >= 0 ? n + 1 : n;
+            var tok = a.Tokens[n];
+            attached |= a.Is(n, "to") || a.Is(n, "for") || a.Is(n, "of");
+            if (!tok.IsWord || !(attached || tok.Capitalized || a.IsIn(n, Lexicon.RoleModifiers))) return n;
+        }
+        return i + 1;
+    }
+
+    static readonly WordSet PluralRoleNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "envoys", "officials", "ministers", "leaders", "negotiators", "diplomats", "advisers", "advisors", "aides", "counterparts",
+        "representatives", "delegates", "presidents", "secretaries", "son-in-law", "daughter", "wife", "husband", "brother", "son",
+    };
 
     /// <summary>
     /// The subject of a verb trigger: the nearest person before it in its clause ("Witkoff last met Putin",
@@ -316,8 +423,11 @@ internal static class EventFinder
 
     static bool GovernedByParticipationVerb(ArticleText a, int trigger, int sentStart)
     {
-        for (int i = trigger - 1; i >= sentStart && i >= trigger - 5; i--)
+        for (int i = trigger - 1; i >= sentStart && i >= trigger - 8; i--)
+        {
+            if (a.IsPunct(i, ',') || a.IsPunct(i, ';')) return false;
             if (a.IsIn(i, ParticipationVerbs)) return true;
+        }
         return false;
     }
 
@@ -387,12 +497,52 @@ internal static class EventFinder
         return false;
     }
 
+    /// <summary>"Monday's summit in Rome brought Lopez and Smith together", "the talks involved X and Y": the event as the subject gathers its participants.</summary>
+    static void AddGathered(ArticleText a, PeopleIndex people, EventDraft d, int trigger, int sentEnd)
+    {
+        for (int k = trigger + 1; k < sentEnd && k <= trigger + 8; k++)
+        {
+            if (a.IsPunct(k, ',') || a.IsPunct(k, ';') || a.Is(k, "that") || a.Is(k, "which")) return;
+            if (!a.IsIn(k, GatheringVerbs)) continue;
+            for (int n = k + 1; n < sentEnd && !a.IsPunct(n, ';'); n++)
+                if (people.StartsAt[n] >= 0 && people.Refs.SpeechVerbAfter(people.LastOf[n], sentEnd) < 0) Add(d, people.Actor(n));
+            return;
+        }
+    }
+
+    static readonly WordSet GatheringVerbs = new(["brought", "brings", "gathered", "gathers", "involved", "involves", "included", "includes", "featured", "united"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>"has traveled to Washington for a meeting", "arrived in Istanbul for talks": where the trip leads is where the event is.</summary>
+    static string? PlaceOfTrip(ArticleText a, PeopleIndex people, int trigger, int sentStart)
+    {
+        int i = trigger - 1;
+        if (a.Is(i, "a") || a.Is(i, "the") || a.Is(i, "new") || a.Is(i, "further")) i--;
+        if (!a.Is(i, "for")) return null;
+        int end = i, first = i;
+        while (first - 1 >= sentStart && a.Tokens[first - 1].IsWord && a.Tokens[first - 1].Capitalized && people.StartsAt[first - 1] < 0 && !people.InPersonName[first - 1])
+            first--;
+        if (first == end || !(a.Is(first - 1, "to") || a.Is(first - 1, "in"))) return null;
+        if (IsCountry(a, first, end) && !a.Is(first - 1, "to")) return null;
+        return a.Text[a.Tokens[first].Start..a.Tokens[end - 1].End];
+    }
+
+    static bool IsCountry(ArticleText a, int first, int end) =>
+        Lexicon.DemonymsByCountry.ContainsKey(a.Text[a.Tokens[first].Start..a.Tokens[end - 1].End]);
+
+    /// <summary>Words after a trigger that turn to what it is about ("talks on a ceasefire in Ukraine", "talks aimed at ending the war in Ukraine"): a place after them is not the venue.</summary>
+    static readonly WordSet SubjectWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "for", "about", "over", "regarding", "concerning", "aimed", "to", "on", "toward", "towards",
+    };
+
     /// <summary>"in Alaska", "at the White House" after the trigger, before the clause ends; for visits also "visit Moscow", "a trip to Kyiv".</summary>
     static string? PlaceAfter(ArticleText a, PeopleIndex people, int trigger, int segEnd, bool visit)
     {
         for (int k = trigger + 1; k < segEnd && k <= trigger + 12; k++)
         {
             if (a.IsPunct(k, ',') || a.IsPunct(k, ';') || a.Is(k, "which") || a.Is(k, "where")) return null;
+            // "on Friday in Geneva" and "to Kyiv" (a visit) keep going; "on a ceasefire in Ukraine" is the subject.
+            if (a.IsIn(k, SubjectWords) && !(visit && a.Is(k, "to")) && !(a.Is(k, "on") && IsDateWord(a, k + 1))) return null;
             bool directObject = visit && k == trigger + 1 && a.Tokens[k].Capitalized;
             if (!(a.Is(k, "in") || a.Is(k, "at") || (visit && a.Is(k, "to")) || directObject)) continue;
             int m = directObject ? k : k + 1;
@@ -409,6 +559,9 @@ internal static class EventFinder
         return null;
     }
 
+    static bool IsDateWord(ArticleText a, int k) => k < a.Tokens.Length && a.Tokens[k].IsWord
+        && (Lexicon.Weekday(a.Word(k)) is not null || Lexicon.Month(a.Word(k)) > 0 || char.IsDigit(a.Text[a.Tokens[k].Start]));
+
     /// <summary>Planned or held, from the cue nearest the trigger in its part of the sentence; held when there is none.</summary>
     static bool IsPlanned(ArticleText a, int trigger, int segStart, int segEnd, bool verb, EventDraft? previous)
     {
@@ -420,6 +573,7 @@ internal static class EventFinder
         {
             if (i == trigger || !a.Tokens[i].IsWord) continue;
             bool p = a.IsIn(i, PlannedCues) || (a.Is(i, "set") && (a.Is(i + 1, "for") || a.Is(i + 1, "to")))
+                     || ((a.Is(i, "called") || a.Is(i, "calls") || a.Is(i, "calling")) && a.Is(i + 1, "for")) // "called for direct talks"
                      || (a.Is(i, "following") && (a.Is(i + 1, "week") || a.Is(i + 1, "month") || a.Is(i + 1, "day")));
             bool h = !p && (a.IsIn(i, HeldCues) || a.Is(i, "following") || (a.Is(i, "followed") && i < trigger && !a.Is(i + 1, "by")));
             if (!p && !h) continue;
@@ -427,7 +581,31 @@ internal static class EventFinder
             if (distance < best) { best = distance; planned = p; }
         }
         if (a.Is(trigger, "met") || a.Is(trigger, "hosted") || a.Is(trigger, "visited")) return false;
+        if (best == int.MaxValue) planned = ModalEarlierInClause(a, trigger, segStart); // "X and Y will be in Paris from ... for talks"
         return planned;
+    }
+
+    /// <summary>"Fidan meets the delegation", "Zelensky is meeting Trump", "has met", "are holding talks".</summary>
+    static bool IsToldInThePresent(ArticleText a, int trigger, int sentStart)
+    {
+        if (a.Is(trigger, "meets") || a.Is(trigger, "hosts") || a.Is(trigger, "visits") || a.Is(trigger, "speaks")) return true;
+        for (int i = trigger - 1; i >= sentStart && i >= trigger - 3; i--)
+        {
+            if (a.Is(i, "has") || a.Is(i, "have")) return a.Is(trigger, "met") || a.Is(trigger, "hosted") || a.Is(trigger, "visited") || a.Is(trigger, "spoken") || a.Is(i + 1, "held");
+            if (a.Is(i, "is") || a.Is(i, "are")) return a.Word(trigger).EndsWith("ing", StringComparison.OrdinalIgnoreCase) || a.Is(i + 1, "holding") || a.Is(i + 1, "hosting");
+            if (!a.Tokens[i].IsWord) return false;
+        }
+        return false;
+    }
+
+    static bool ModalEarlierInClause(ArticleText a, int trigger, int segStart)
+    {
+        for (int i = trigger - 1; i >= segStart && i >= trigger - 20; i--)
+        {
+            if (a.IsPunct(i, ',') || a.IsPunct(i, ';') || a.IsPunct(i, ':') || a.Is(i, "that") || a.Is(i, "after") || a.Is(i, "since")) return false;
+            if (a.Is(i, "will") || a.Is(i, "shall") || (a.Is(i, "set") && a.Is(i + 1, "to")) || (a.Is(i, "due") && a.Is(i + 1, "to"))) return true;
+        }
+        return false;
     }
 
     /// <summary>How far (in tokens) a tense cue can sit from its trigger: farther words describe something else.</summary>

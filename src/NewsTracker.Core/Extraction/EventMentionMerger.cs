@@ -10,6 +10,8 @@ internal sealed class EventDraft
     public EventDate? Date;
     public DateOnly From, To; // the days the event can fall on: its date, or "recent" / "ahead" when the text gives none
     public bool Planned, Definite;
+    /// <summary>Told in the present ("meets", "is meeting", "has met"): news in the present happens on the day it is published.</summary>
+    public bool Current;
     public int Anchor = -1;  // the draft of the event this one happened during ("a call during the meetings")
     public int Cluster = -1; // the merged event it became
 }
@@ -22,7 +24,7 @@ internal sealed class EventCluster
     public string? Place;
     public EventDate? Date;
     public DateOnly From, To;
-    public bool Planned;
+    public bool Planned, Current;
     public int FirstSentence, LastSentence;
 }
 
@@ -39,6 +41,7 @@ internal static class EventMentionMerger
     {
         "after", "before", "following", "followed", "follows", "since", "than", "compared", "from", "until", "ahead", "preceded", "prior",
         "unlike", "instead", "subsequent", "subsequently", "then", "later", "earlier", "previous", "next",
+        "heels", "wake", "aftermath", // "comes on the heels of / in the wake of the meeting"
     };
 
     /// <summary>Merges drafts (in text order) into events and sets each draft's Cluster to its event's index.</summary>
@@ -77,6 +80,11 @@ internal static class EventMentionMerger
                 if (into[j] != j || into[i] != i) continue;
                 bool samePlace = a.Place is not null && b.Place is not null && EventMatcher.SamePlace(a.Place, b.Place);
                 bool sameCast = (a.Place is null || b.Place is null) && a.Participants.Count(b.Participants.Contains) >= 2;
+                // "Zelenskyy meets in London with allies" and "their Monday meeting" with the allies named: one person's
+                // event inside another's cast, where places do not disagree, is the same event told twice.
+                bool within = (a.Participants.Count == 1 && b.Participants.Contains(a.Participants[0]) || b.Participants.Count == 1 && a.Participants.Contains(b.Participants[0]))
+                              && (a.Place is null || b.Place is null || EventMatcher.SamePlace(a.Place, b.Place));
+                sameCast |= within;
                 if (!samePlace && !sameCast) continue;
                 if (a.Planned && a.Participants.Count > 0 && b.Participants.Count > 0
                     && !(a.Participants.Count == b.Participants.Count && b.Participants.All(a.Participants.Contains))) continue; // two different plans
@@ -84,6 +92,7 @@ internal static class EventMentionMerger
                 if (!EventMatcher.DatesCompatible(a.Date, b.Date)) continue;
                 foreach (var p in b.Participants) if (!a.Participants.Contains(p)) a.Participants.Add(p);
                 a.Place ??= b.Place;
+                a.Current |= b.Current;
                 if (a.Date is null || (a.Date.Day is null && b.Date?.Day is not null)) a.Date = b.Date ?? a.Date;
                 (a.From, a.To) = (Max(a.From, b.From), Min(a.To, b.To));
                 if (EventMatcher.TypeRank(b.Type) < EventMatcher.TypeRank(a.Type)) a.Type = b.Type;
@@ -121,6 +130,7 @@ internal static class EventMentionMerger
         if (EventMatcher.TypeRank(d.Type) < EventMatcher.TypeRank(c.Type)) c.Type = d.Type;
         (c.From, c.To) = (Max(c.From, d.From), Min(c.To, d.To));
         c.LastSentence = d.Sentence;
+        c.Current |= d.Current;
         d.Cluster = index;
     }
 

@@ -42,14 +42,19 @@ public sealed record EventDate(int Year, int Month, int? Day)
     public override string ToString() => Day is int d ? $"{Year:D4}-{Month:D2}-{d:D2}" : $"{Year:D4}-{Month:D2}";
 }
 
-/// <summary>An event as one sentence reports it: what, when it happened (not when reported), where, who, and whether it is only planned.</summary>
+/// <summary>
+/// An event as one sentence reports it: what, when it happened (not when reported), where, who, and whether it is
+/// only planned. A <paramref name="ReferenceOnly"/> event names no one ("the discussions at the White House"): it
+/// says too little to be an event of its own, but reports one already known at that place or date.
+/// </summary>
 public sealed record ExtractedEvent(
     EventType Type,
     EventDate? Date,
     bool Planned,
     string? Place,
     IReadOnlyList<string> Participants,
-    TextSpan Sentence);
+    TextSpan Sentence,
+    bool ReferenceOnly = false);
 
 /// <summary>Where a topic's term appears.</summary>
 public sealed record TopicMention(string Slug, TextSpan Span, TextSpan Sentence);

@@ -45,7 +45,8 @@ public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extractio
         foreach (var (article, found) in batch)
         {
             AddFacts(article, found, actors, facts);
-            foreach (var reported in found.Events)
+            // Passing references last, so that they can find the events this article itself reports.
+            foreach (var reported in found.Events.OrderBy(e => e.ReferenceOnly))
                 AddEventReport(article, reported, found.Topics, actors, events, facts);
         }
 
@@ -195,6 +196,7 @@ public sealed class ArticleIndexer(NewsTrackerDb db, ArticleExtraction extractio
         Dictionary<string, Actor> actors, BatchEvents events, FactRows facts)
     {
         var ev = FindSameEvent(reported, events);
+        if (ev is null && reported.ReferenceOnly) return; // a passing reference never makes an event of its own
         if (ev is null)
         {
             var row = new Event { Type = reported.Type, Planned = reported.Planned, Place = reported.Place, FirstReportedAt = article.PublishedAt };

@@ -202,8 +202,12 @@ public class EventTests
     [Fact]
     public void A_report_naming_only_a_place_does_not_join_an_event_elsewhere()
     {
+        // The talks in Geneva name no one, so they are only a reference to talks known from elsewhere
+        // (EventWordingTests); they must not lend their place to the meeting.
         var events = Events("Lopez met Smith on Tuesday. The plan was cut after talks in Geneva between officials.");
         Assert.Equal(2, events.Count);
+        Assert.Null(Assert.Single(events, e => !e.ReferenceOnly).Place);
+        Assert.Equal("Geneva", Assert.Single(events, e => e.ReferenceOnly).Place);
     }
 
     [Fact]

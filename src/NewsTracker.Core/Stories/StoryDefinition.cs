@@ -12,7 +12,8 @@ public sealed record StoryDefinition(
     string Name,
     IReadOnlyList<StoryActor> Actors,
     IReadOnlyList<StoryTopic> Topics,
-    IReadOnlyList<string> OnStoryTerms)
+    IReadOnlyList<string> OnStoryTerms,
+    StoryRelevance? Relevance = null)
 {
     static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -46,6 +47,13 @@ public sealed record StoryDefinition(
 }
 
 public enum ActorKind { Person, Organization }
+
+/// <summary>
+/// What makes an article about the story rather than about its places or people in other business: sentences that
+/// name the story's subject (Ukraine, the Kremlin) together with what the story follows (talks, a ceasefire, an envoy),
+/// and none of what it is not about (Gaza, tariffs). See <see cref="OnStoryFilter"/>.
+/// </summary>
+public sealed record StoryRelevance(IReadOnlyList<string> Subject, IReadOnlyList<string> Follows, IReadOnlyList<string>? NotAbout = null);
 
 /// <summary>A known actor: a canonical name, its other spellings, and a role such as "President of Ukraine".</summary>
 public sealed record StoryActor(string Name, ActorKind Kind, string? Role, IReadOnlyList<string> Aliases);

@@ -142,7 +142,7 @@ public sealed class FeedRefresher(
             text = StoredFieldLimits.Cut(text, StoredFieldLimits.Text, out bool textCut);
             if (titleCut || textCut)
                 log.LogWarning("Item {Link}: its {Fields} cut to the stored limit", keys.Url, titleCut && textCut ? "title and text were" : titleCut ? "title was" : "text was");
-            if (!story.OnStory.Matches(title) && !story.OnStory.Matches(text)) { tally.OffStory++; continue; }
+            if (!story.OnStory.Matches(title, text)) { tally.OffStory++; continue; }
 
             var published = item.Published ?? now;
             candidates.Add(new Candidate(kept, title, text, published, TextFingerprint.Of(text), extraction.TryExtract(text, published, kept.Url)));

@@ -59,7 +59,7 @@ public sealed class HostileHostTests
         feed = SampleFeeds.Rss(
             ("Short item", server.Url("/page"), summary),
             ("Second", "https://news.test/2", "<p>" + string.Join(' ', Enumerable.Repeat("Putin and Trump discussed a ceasefire in Ukraine.", 20)) + "</p>"),
-            ("Third", "https://news.test/3", "<p>" + string.Join(' ', Enumerable.Repeat("Witkoff met Putin in Moscow to discuss peace in Ukraine.", 20)) + "</p>"));
+            ("Third", "https://news.test/3", "<p>" + string.Join(' ', Enumerable.Repeat("Witkoff met Putin in Moscow for peace talks on Ukraine.", 20)) + "</p>"));
         await using var app = new TestApp([server.Url("/feed.xml")]);
 
         await app.IngestAsync();

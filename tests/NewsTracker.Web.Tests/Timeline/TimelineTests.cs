@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using NewsTracker.Web.Tests.Events;
 using NewsTracker.Web.Tests.Infrastructure;
 
 namespace NewsTracker.Web.Tests.Timeline;
@@ -17,6 +18,20 @@ public sealed class TimelineTests(SampleApp sample) : IClassFixture<SampleApp>
         Assert.Contains(events, e => e.TextContent.Contains("Alaska") && e.TextContent.Contains("Vladimir Putin"));
         // Every event shows at least one source excerpt linking to its article.
         Assert.All(events, e => Assert.NotEmpty(e.QuerySelectorAll(".excerpt a[href^='/articles/']")));
+    }
+
+    [Fact]
+    public async Task Each_entry_lists_its_participants_principals_first()
+    {
+        var expected = await ExpectedParticipants.OfEveryEventAsync(sample.App);
+        Assert.NotEmpty(ExpectedParticipants.NotAlphabetical(expected));
+
+        var page = await sample.Client.GetDocumentAsync("/");
+
+        var entries = page.QuerySelectorAll("article.event");
+        Assert.Equal(expected.Count, entries.Length);
+        foreach (var entry in entries)
+            Assert.Equal(expected[int.Parse(entry.Id!["event-".Length..])], entry.QuerySelectorAll(".participants a").Select(a => a.TextContent));
     }
 
     [Fact]

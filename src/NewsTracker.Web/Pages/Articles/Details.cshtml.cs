@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NewsTracker.Core.Extraction;
 using NewsTracker.Web.Data;
+using NewsTracker.Web.Pages.Events;
 
 namespace NewsTracker.Web.Pages.Articles;
 
@@ -31,11 +32,13 @@ public sealed class DetailsModel(NewsTrackerDb db) : PageModel
         var mentions = await db.ActorMentions.Where(m => m.ArticleId == id)
             .Select(m => new Mark(m.Start, m.End, null, m.Actor!.Name, m.Actor.Slug)).ToListAsync(ct);
         OtherOutlets = await db.ArticleOutlets.AsNoTracking().Where(o => o.ArticleId == id && o.Url != Article.Url).OrderBy(o => o.SeenAt).ToListAsync(ct);
-        Events = await db.EventReports.Where(r => r.ArticleId == id).Select(r => r.Event!).Distinct()
+        var events = await db.EventReports.Where(r => r.ArticleId == id).Select(r => r.Event!).Distinct()
             .OrderBy(e => e.HappenedOn)
-            .Select(e => new ReportedEvent(e.Id, e.Type, e.Planned, e.Place, e.HappenedOn, e.DatePrecision,
-                e.Participants.OrderBy(p => p.Actor!.Name).Select(p => p.Actor!.Name).ToList()))
+            .Select(e => new { e.Id, e.Type, e.Planned, e.Place, e.HappenedOn, e.DatePrecision })
             .ToListAsync(ct);
+        var participants = await EventParticipantOrder.OfEventsAsync(db, events.Select(e => e.Id).ToList(), ct);
+        Events = events.Select(e => new ReportedEvent(e.Id, e.Type, e.Planned, e.Place, e.HappenedOn, e.DatePrecision,
+            participants[e.Id].Select(p => p.Name).ToList())).ToList();
         TopicNames = await db.ArticleTopics.Where(t => t.ArticleId == id)
             .Join(db.Topics, at => at.TopicSlug, t => t.Slug, (at, t) => t.Name).OrderBy(n => n).ToListAsync(ct);
         // Claims take precedence; a mention inside a claim stays part of the claim's mark.

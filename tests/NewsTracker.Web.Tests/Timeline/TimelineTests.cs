@@ -35,6 +35,33 @@ public sealed class TimelineTests(SampleApp sample) : IClassFixture<SampleApp>
     }
 
     [Fact]
+    public async Task Every_excerpt_and_key_quote_cites_its_sentence_which_the_article_page_anchors()
+    {
+        var page = await sample.Client.GetDocumentAsync("/");
+        var articles = new Dictionary<int, AngleSharp.Dom.IDocument>();
+        var excerpts = page.QuerySelectorAll("article.event .excerpt");
+        var quotes = page.QuerySelectorAll("article.event .key-quote");
+        Assert.NotEmpty(excerpts);
+        Assert.NotEmpty(quotes);
+
+        foreach (var excerpt in excerpts)
+        {
+            // The excerpt's article link names the sentence's start; the article page's element of that id holds it.
+            var (articleId, start) = Citations.In(excerpt).Single();
+            string? sentence = await Citations.SentenceAsync(sample.Client, articles, articleId, start);
+            Assert.True(sentence is not null, $"/articles/{articleId} has no element #s{start}");
+            Assert.Equal(Citations.Squash(excerpt.QuerySelector("blockquote")!.TextContent), Citations.Squash(sentence));
+        }
+        foreach (var quote in quotes)
+        {
+            var (articleId, start) = Citations.In(quote).Single();
+            string? sentence = await Citations.SentenceAsync(sample.Client, articles, articleId, start);
+            Assert.True(sentence is not null, $"/articles/{articleId} has no element #s{start}");
+            Assert.Contains(Citations.Squash(quote.QuerySelector("q")!.TextContent), Citations.Squash(sentence));
+        }
+    }
+
+    [Fact]
     public async Task Timeline_orders_dated_events_newest_first()
     {
         var page = await sample.Client.GetDocumentAsync("/");
@@ -138,7 +165,7 @@ public sealed class TimelineTests(SampleApp sample) : IClassFixture<SampleApp>
         foreach (var e in withQuotes)
         {
             var participants = e.QuerySelectorAll(".participants a").Select(a => a.TextContent).ToHashSet();
-            Assert.All(e.QuerySelectorAll(".key-quote a"), a => Assert.Contains(a.TextContent, participants));
+            Assert.All(e.QuerySelectorAll(".key-quote a[href^='/actors/']"), a => Assert.Contains(a.TextContent, participants));
         }
     }
 

@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using NewsTracker.Core.Extraction;
 using NewsTracker.Web.Data;
+using NewsTracker.Web.Pages.Articles;
 
 namespace NewsTracker.Web.Pages.Events;
 
-/// <summary>A quote shown with an event, and the sentence it was said in.</summary>
-public sealed record KeyQuote(string Text, string Speaker, string SpeakerSlug, int ArticleId, string Source, int SentenceStart);
+/// <summary>A quote shown with an event, citing the sentence it was said in.</summary>
+public sealed record KeyQuote(string Text, string Speaker, string SpeakerSlug, int ArticleId, string Source, int SentenceStart)
+{
+    public string Citation => SentenceLink.To(ArticleId, SentenceStart);
+}
 
 /// <summary>
 /// The quotes that go with an event, the same on the timeline and on the event's page: said by one of its participants in

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 using NewsTracker.Core.Extraction;
 using NewsTracker.Core.Stories;
 using NewsTracker.Web.Data;
+using NewsTracker.Web.Pages.Articles;
 using NewsTracker.Web.Pages.Events;
 using NewsTracker.Web.Story;
 
@@ -165,7 +166,10 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story, IMemoryCach
 
 public sealed record FilterChoice(string Slug, string Label, int Count);
 public sealed record ActorLink(int ActorId, string Slug, string Name);
-public sealed record Excerpt(int ArticleId, string Title, string Source, string Url, DateTimeOffset PublishedAt, int SentenceStart, string Sentence);
+public sealed record Excerpt(int ArticleId, string Title, string Source, string Url, DateTimeOffset PublishedAt, int SentenceStart, string Sentence)
+{
+    public string Citation => SentenceLink.To(ArticleId, SentenceStart);
+}
 public sealed record TimelineDay(string Heading, List<TimelineEvent> Events);
 
 public sealed record TimelineEvent(

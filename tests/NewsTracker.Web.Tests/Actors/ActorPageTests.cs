@@ -117,6 +117,15 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
     }
 
     [Fact]
+    public async Task Each_event_leads_to_its_page()
+    {
+        var page = await sample.Client.GetDocumentAsync("/actors/donald-trump");
+        var events = await sample.App.WithDbAsync(db => db.EventParticipants.Where(p => p.Actor!.Slug == "donald-trump").Select(p => p.EventId).ToListAsync());
+        var links = page.QuerySelectorAll("h2 ~ ul.plain li a[href^='/events/']").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(events.Select(id => $"/events/{id}").Order(), links.Order());
+    }
+
+    [Fact]
     public async Task Unknown_actor_is_a_404_that_says_so()
     {
         var page = await sample.Client.GetDocumentAsync("/actors/no-such-person", HttpStatusCode.NotFound);

@@ -35,7 +35,9 @@ public sealed class ArticlePageTests(SampleApp sample) : IClassFixture<SampleApp
 
         var mentions = page.QuerySelectorAll("a.mention").Select(a => a.GetAttribute("href")).ToHashSet();
         Assert.Contains("/actors/marc-fogel", mentions);
-        Assert.NotEmpty(page.QuerySelectorAll("section.note li a[href^='/#event-']"));
+        var events = await sample.App.WithDbAsync(db => db.EventReports.Where(r => r.ArticleId == article.Id).Select(r => r.EventId).Distinct().ToListAsync());
+        Assert.NotEmpty(events);
+        Assert.Equal(events.Select(id => $"/events/{id}").Order(), page.QuerySelectorAll("section.note li a").Select(a => a.GetAttribute("href")).Order());
     }
 
     [Fact]

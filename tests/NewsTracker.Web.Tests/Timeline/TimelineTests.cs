@@ -35,6 +35,20 @@ public sealed class TimelineTests(SampleApp sample) : IClassFixture<SampleApp>
     }
 
     [Fact]
+    public async Task Each_entrys_title_leads_to_the_event_page()
+    {
+        var page = await sample.Client.GetDocumentAsync("/");
+
+        foreach (var entry in page.QuerySelectorAll("article.event"))
+        {
+            var title = entry.QuerySelector("h3 a")!;
+            Assert.Equal($"/events/{entry.Id!["event-".Length..]}", title.GetAttribute("href"));
+            var eventPage = await sample.Client.GetDocumentAsync(title.GetAttribute("href")!);
+            Assert.Equal(title.TextContent, eventPage.QuerySelector("h1")!.TextContent);
+        }
+    }
+
+    [Fact]
     public async Task Every_excerpt_and_key_quote_cites_its_sentence_which_the_article_page_anchors()
     {
         var page = await sample.Client.GetDocumentAsync("/");

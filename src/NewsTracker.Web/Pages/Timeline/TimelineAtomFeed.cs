@@ -70,8 +70,9 @@ public static class TimelineAtomFeed
                     string when = EventTitles.When(e.HappenedOn, e.DatePrecision, e.Planned, "d MMMM yyyy");
                     xml.WriteStartElement("entry", atom);
                     Text("title", $"{EventTitles.Of(e.Type, participants[e.Id].Select(p => p.Name).ToList(), e.Place)} ({(e.Planned && e.HappenedOn is not null ? "planned for " : "")}{when})");
-                    Text("id", site.Value.Link($"/events/{e.Id}"));
-                    Link("alternate", $"{pageUrl}#event-{e.Id}");
+                    string eventPage = site.Value.Link($"/events/{e.Id}");
+                    Text("id", eventPage);
+                    Link("alternate", eventPage);
                     Text("updated", XmlConvert.ToString(e.FirstReportedAt.UtcDateTime, XmlDateTimeSerializationMode.Utc));
                     xml.WriteStartElement("content", atom);
                     xml.WriteAttributeString("type", "text");

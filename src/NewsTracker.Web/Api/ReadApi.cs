@@ -31,6 +31,8 @@ public static class ReadApi
                 .Select(e => new
                 {
                     e.Id,
+                    // The event's page, relative like the API's next links.
+                    Url = "/events/" + e.Id.ToString(),
                     Type = e.Type.ToString().ToLower(),
                     e.HappenedOn,
                     DatePrecision = e.DatePrecision.ToString().ToLower(),

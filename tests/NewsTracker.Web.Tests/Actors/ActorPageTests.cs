@@ -92,11 +92,37 @@ public sealed class ActorPageTests(SampleApp sample) : IClassFixture<SampleApp>
             var document = await client.GetDocumentAsync(url);
             Assert.Contains($"Page {page} of 3", document.QuerySelectorAll("nav.pager span").Select(x => x.TextContent));
             seen.AddRange(document.QuerySelectorAll("ul.plain .excerpt .source a[href^='/articles/']")
-                .Select(a => int.Parse(a.GetAttribute("href")!["/articles/".Length..])));
+                .Select(a => Citations.Parse(a.GetAttribute("href"))!.Value.ArticleId));
             Assert.Equal(page > 1, document.QuerySelector("nav.pager a[href]")?.TextContent.Contains("Newer") ?? false);
             url = document.QuerySelectorAll("nav.pager a").FirstOrDefault(a => a.TextContent.Contains("Older"))?.GetAttribute("href");
         }
         Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task Each_claims_source_cites_its_sentence()
+    {
+        var page = await sample.Client.GetDocumentAsync("/actors/donald-trump");
+        var articles = new Dictionary<int, AngleSharp.Dom.IDocument>();
+        var claims = page.QuerySelectorAll("ul.plain li").Where(li => li.QuerySelector(".quote") is not null).ToList();
+        Assert.NotEmpty(claims);
+        foreach (var claim in claims)
+        {
+            var (articleId, start) = Citations.In(claim.QuerySelector(".excerpt .source")!).Single();
+            string? sentence = await Citations.SentenceAsync(sample.Client, articles, articleId, start);
+            Assert.True(sentence is not null, $"/articles/{articleId} has no element #s{start}");
+            Assert.Equal(Citations.Squash(claim.QuerySelector(".excerpt blockquote")!.TextContent), Citations.Squash(sentence));
+            Assert.Contains(Citations.Squash(claim.QuerySelector(".quote")!.TextContent.Trim('“', '”', '"')), Citations.Squash(sentence));
+        }
+    }
+
+    [Fact]
+    public async Task Each_event_leads_to_its_page()
+    {
+        var page = await sample.Client.GetDocumentAsync("/actors/donald-trump");
+        var events = await sample.App.WithDbAsync(db => db.EventParticipants.Where(p => p.Actor!.Slug == "donald-trump").Select(p => p.EventId).ToListAsync());
+        var links = page.QuerySelectorAll("h2 ~ ul.plain li a[href^='/events/']").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(events.Select(id => $"/events/{id}").Order(), links.Order());
     }
 
     [Fact]

@@ -24,7 +24,14 @@ public sealed class ReadApiTests(SampleApp sample) : IClassFixture<SampleApp>
         {
             var page = await GetJsonAsync(url);
             Assert.Equal(total, page.GetProperty("total").GetInt32());
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetInt32()));
+            foreach (var item in page.GetProperty("items").EnumerateArray())
+            {
+                int id = item.GetProperty("id").GetInt32();
+                Assert.Equal($"/events/{id}", item.GetProperty("url").GetString());
+                using var eventPage = await sample.Client.GetAsync(item.GetProperty("url").GetString());
+                Assert.Equal(HttpStatusCode.OK, eventPage.StatusCode);
+                seen.Add(id);
+            }
             url = page.GetProperty("next").ValueKind == JsonValueKind.Null ? null : page.GetProperty("next").GetString();
         }
         Assert.Equal(total, seen.Count);

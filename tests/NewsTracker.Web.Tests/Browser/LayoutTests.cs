@@ -60,6 +60,10 @@ public sealed class LayoutTests(BrowserApp browser, ITestOutputHelper output)
         var colorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light;
         int articleId = await browser.App.WithDbAsync(db =>
             db.Claims.GroupBy(c => c.ArticleId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync());
+        // The most reported event, and the latest sentence cited by one of its reports (so the page has to scroll to it).
+        var report = await browser.App.WithDbAsync(db => db.EventReports
+            .Where(r => r.EventId == db.EventReports.GroupBy(x => x.EventId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).First())
+            .OrderByDescending(r => r.SentenceStart).Select(r => new { r.EventId, r.ArticleId, r.SentenceStart }).FirstAsync());
         (string Name, string Url)[] pages =
         [
             ("timeline", "/"),
@@ -67,6 +71,8 @@ public sealed class LayoutTests(BrowserApp browser, ITestOutputHelper output)
             ("actor", "/actors/vladimir-putin"),
             ("topic", "/topics/security-guarantees"),
             ("article", $"/articles/{articleId}"),
+            ("article-cited-sentence", $"/articles/{report.ArticleId}#s{report.SentenceStart}"),
+            ("event", $"/events/{report.EventId}"),
             ("feeds", "/feeds"),
         ];
 

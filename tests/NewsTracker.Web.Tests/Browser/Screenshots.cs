@@ -16,12 +16,15 @@ public static class Screenshots
         return Path.Combine(root, "TestResults", "screenshots");
     }
 
-    /// <summary>Saves the page as TestResults/screenshots/{name}.png and returns the path.</summary>
-    public static async Task<string> SaveAsync(IPage page, string name, ITestOutputHelper? output = null)
+    /// <summary>
+    /// Saves the page as TestResults/screenshots/{name}.png and returns the path: the whole page, or only what is in view
+    /// (to show where the browser scrolled to).
+    /// </summary>
+    public static async Task<string> SaveAsync(IPage page, string name, ITestOutputHelper? output = null, bool fullPage = true)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var path = Path.Combine(Directory, name + ".png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
         output?.WriteLine($"screenshot: {path}");
         return path;
     }

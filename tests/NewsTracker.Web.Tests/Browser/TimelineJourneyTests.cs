@@ -84,7 +84,7 @@ public sealed class TimelineJourneyTests(BrowserApp browser, ITestOutputHelper o
         await Screenshots.SaveAsync(page, "journey-excerpt-open", output);
 
         await articleLink.ClickAsync();
-        await page.ArrivedAtAsync(new Regex(@"/articles/\d+$"));
+        await page.ArrivedAtAsync(new Regex(@"/articles/\d+#s\d+$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
         await Expect(page).ToHaveTitleAsync(new Regex(Regex.Escape(title)));
         var claims = page.Locator("mark.claim");

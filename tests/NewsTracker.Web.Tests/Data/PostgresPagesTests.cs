@@ -13,13 +13,14 @@ public sealed class PostgresPagesTests
         await using var app = new TestApp(provider: StoreProvider.PostgreSql);
         await app.IngestAsync();
         var client = app.CreateClient();
-        var (articleId, actorSlug, topicSlug) = await app.WithDbAsync(async db => (
+        var (articleId, actorSlug, topicSlug, eventId) = await app.WithDbAsync(async db => (
             await db.Articles.Select(a => a.Id).FirstAsync(),
             await db.Actors.Where(a => db.ActorMentions.Any(m => m.ActorId == a.Id)).Select(a => a.Slug).FirstAsync(),
-            await db.EventTopics.Select(t => t.TopicSlug).FirstAsync()));
+            await db.EventTopics.Select(t => t.TopicSlug).FirstAsync(),
+            await db.EventParticipants.Select(p => p.EventId).FirstAsync()));
 
         foreach (var url in new[] { "/", $"/?actor={actorSlug}&topic={topicSlug}", "/actors", $"/actors/{actorSlug}",
-                     "/topics", $"/topics/{topicSlug}", $"/articles/{articleId}", "/search?q=Putin talks", "/feeds",
+                     "/topics", $"/topics/{topicSlug}", $"/articles/{articleId}", $"/events/{eventId}", "/search?q=Putin talks", "/feeds",
                      "/timeline.atom", "/api/events", "/api/actors", "/api/claims", "/api/articles", "/api/export", "/healthz" })
         {
             var document = await client.GetDocumentAsync(url);

@@ -55,6 +55,9 @@ public sealed class AtomFeedTests
         var entries = doc.Root!.Elements(Atom + "entry").ToList();
         Assert.NotEmpty(entries);
         Assert.All(entries, e => Assert.Matches(@"^https://tracker\.example\.org/events/\d+$", e.Element(Atom + "id")!.Value));
+        // A reader of the feed follows an entry to the event's own page.
+        Assert.All(entries, e => Assert.Equal(e.Element(Atom + "id")!.Value,
+            e.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!.Value));
         Assert.Equal("https://tracker.example.org/timeline.atom?actor=vladimir-putin",
             doc.Root.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
     }

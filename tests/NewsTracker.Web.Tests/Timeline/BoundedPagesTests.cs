@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsTracker.Web.Data;
 using NewsTracker.Web.Tests.Infrastructure;
 
 namespace NewsTracker.Web.Tests.Timeline;
@@ -10,31 +9,14 @@ public sealed class BoundedPagesTests
     const int MaxPageBytes = 300_000;
 
     [Fact]
-    public async Task An_event_with_thousands_of_reports_keeps_the_timeline_and_the_api_small()
+    public async Task An_event_with_thousands_of_reports_keeps_the_timeline_the_api_and_its_own_page_small()
     {
         await using var app = new TestApp();
         await app.IngestAsync();
-        int eventId = await app.WithDbAsync(async db =>
-        {
-            var report = await db.EventReports.Include(r => r.Article).OrderBy(r => r.Id).FirstAsync();
-            var source = report.Article!;
-            for (int i = 0; i < 3000; i++)
-            {
-                var copy = new Article
-                {
-                    Url = $"https://wire.test/copy/{i}", CanonicalUrl = $"https://wire.test/copy/{i}", Title = $"{source.Title} ({i})",
-                    Source = $"outlet{i % 40}.test", PublishedAt = source.PublishedAt.AddMinutes(i), FetchedAt = source.FetchedAt,
-                    Text = source.Text, ExtractedAt = source.ExtractedAt,
-                };
-                db.Articles.Add(copy);
-                db.EventReports.Add(new EventReport { EventId = report.EventId, Article = copy, SentenceStart = report.SentenceStart, SentenceEnd = report.SentenceEnd });
-            }
-            await db.SaveChangesAsync();
-            return report.EventId;
-        });
+        int eventId = await ManyReports.AddAsync(app, 3000);
         using var client = app.CreateClient();
 
-        foreach (string url in (string[])["/", "/api/events", "/timeline.atom"])
+        foreach (string url in (string[])["/", "/api/events", "/timeline.atom", $"/events/{eventId}", $"/events/{eventId}?p=30"])
         {
             using var response = await client.GetAsync(url);
             byte[] body = await response.Content.ReadAsByteArrayAsync();
@@ -50,6 +32,10 @@ public sealed class BoundedPagesTests
         Assert.True(reports > 3000);
         Assert.Equal(outlets.ToString(), counts.Groups[1].Value);
         Assert.Equal(reports.ToString(), counts.Groups[2].Value);
+        // The note under the shown reports leads to the event's page, which has all of them.
+        var note = page.QuerySelector($"#event-{eventId} details p.muted")!;
+        Assert.Contains($"The first 5 of {reports} reports are shown", note.TextContent);
+        Assert.Equal($"/events/{eventId}", note.QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]

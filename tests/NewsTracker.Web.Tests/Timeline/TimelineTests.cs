@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using NewsTracker.Web.Tests.Events;
 using NewsTracker.Web.Tests.Infrastructure;
 
 namespace NewsTracker.Web.Tests.Timeline;
@@ -17,6 +18,61 @@ public sealed class TimelineTests(SampleApp sample) : IClassFixture<SampleApp>
         Assert.Contains(events, e => e.TextContent.Contains("Alaska") && e.TextContent.Contains("Vladimir Putin"));
         // Every event shows at least one source excerpt linking to its article.
         Assert.All(events, e => Assert.NotEmpty(e.QuerySelectorAll(".excerpt a[href^='/articles/']")));
+    }
+
+    [Fact]
+    public async Task Each_entry_lists_its_participants_principals_first()
+    {
+        var expected = await ExpectedParticipants.OfEveryEventAsync(sample.App);
+        Assert.NotEmpty(ExpectedParticipants.NotAlphabetical(expected));
+
+        var page = await sample.Client.GetDocumentAsync("/");
+
+        var entries = page.QuerySelectorAll("article.event");
+        Assert.Equal(expected.Count, entries.Length);
+        foreach (var entry in entries)
+            Assert.Equal(expected[int.Parse(entry.Id!["event-".Length..])], entry.QuerySelectorAll(".participants a").Select(a => a.TextContent));
+    }
+
+    [Fact]
+    public async Task Each_entrys_title_leads_to_the_event_page()
+    {
+        var page = await sample.Client.GetDocumentAsync("/");
+
+        foreach (var entry in page.QuerySelectorAll("article.event"))
+        {
+            var title = entry.QuerySelector("h3 a")!;
+            Assert.Equal($"/events/{entry.Id!["event-".Length..]}", title.GetAttribute("href"));
+            var eventPage = await sample.Client.GetDocumentAsync(title.GetAttribute("href")!);
+            Assert.Equal(title.TextContent, eventPage.QuerySelector("h1")!.TextContent);
+        }
+    }
+
+    [Fact]
+    public async Task Every_excerpt_and_key_quote_cites_its_sentence_which_the_article_page_anchors()
+    {
+        var page = await sample.Client.GetDocumentAsync("/");
+        var articles = new Dictionary<int, AngleSharp.Dom.IDocument>();
+        var excerpts = page.QuerySelectorAll("article.event .excerpt");
+        var quotes = page.QuerySelectorAll("article.event .key-quote");
+        Assert.NotEmpty(excerpts);
+        Assert.NotEmpty(quotes);
+
+        foreach (var excerpt in excerpts)
+        {
+            // The excerpt's article link names the sentence's start; the article page's element of that id holds it.
+            var (articleId, start) = Citations.In(excerpt).Single();
+            string? sentence = await Citations.SentenceAsync(sample.Client, articles, articleId, start);
+            Assert.True(sentence is not null, $"/articles/{articleId} has no element #s{start}");
+            Assert.Equal(Citations.Squash(excerpt.QuerySelector("blockquote")!.TextContent), Citations.Squash(sentence));
+        }
+        foreach (var quote in quotes)
+        {
+            var (articleId, start) = Citations.In(quote).Single();
+            string? sentence = await Citations.SentenceAsync(sample.Client, articles, articleId, start);
+            Assert.True(sentence is not null, $"/articles/{articleId} has no element #s{start}");
+            Assert.Contains(Citations.Squash(quote.QuerySelector("q")!.TextContent), Citations.Squash(sentence));
+        }
     }
 
     [Fact]
@@ -123,7 +179,7 @@ public sealed class TimelineTests(SampleApp sample) : IClassFixture<SampleApp>
         foreach (var e in withQuotes)
         {
             var participants = e.QuerySelectorAll(".participants a").Select(a => a.TextContent).ToHashSet();
-            Assert.All(e.QuerySelectorAll(".key-quote a"), a => Assert.Contains(a.TextContent, participants));
+            Assert.All(e.QuerySelectorAll(".key-quote a[href^='/actors/']"), a => Assert.Contains(a.TextContent, participants));
         }
     }
 

@@ -32,6 +32,22 @@ public sealed class TopicPageTests(SampleApp sample) : IClassFixture<SampleApp>
     }
 
     [Fact]
+    public async Task Each_claim_cites_the_sentence_it_was_said_in()
+    {
+        var page = await sample.Client.GetDocumentAsync("/topics/security-guarantees");
+        var articles = new Dictionary<int, AngleSharp.Dom.IDocument>();
+        var claims = page.QuerySelectorAll("section.event li");
+        Assert.NotEmpty(claims);
+        foreach (var claim in claims)
+        {
+            var (articleId, start) = Citations.In(claim).Single();
+            string? sentence = await Citations.SentenceAsync(sample.Client, articles, articleId, start);
+            Assert.True(sentence is not null, $"/articles/{articleId} has no element #s{start}");
+            Assert.Contains(Citations.Squash(claim.QuerySelector(".quote")!.TextContent), Citations.Squash(sentence));
+        }
+    }
+
+    [Fact]
     public async Task Topics_index_counts_claims_per_topic_links_every_topic_and_an_unknown_topic_is_a_404()
     {
         var claimTopics = await sample.App.WithDbAsync(db => db.Claims.Select(c => c.Topics).ToListAsync());

@@ -62,7 +62,7 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         Claims = await db.Claims.Where(c => ids.Contains(c.Id))
             .OrderByDescending(c => c.Article!.PublishedAt).ThenByDescending(c => c.ArticleId).ThenBy(c => c.Start)
             .Select(c => new ActorClaim(c.Kind, c.Text, c.Topics, c.ArticleId, c.Article!.Title, c.Article.Source, c.Article.Url, c.Article.PublishedAt,
-                c.Article.Text.Substring(c.SentenceStart, c.SentenceEnd - c.SentenceStart)))
+                c.SentenceStart, c.Article.Text.Substring(c.SentenceStart, c.SentenceEnd - c.SentenceStart)))
             .ToListAsync(ct);
 
         // One row per (event, actor), so the actor's participations are their events: counted in the ActorId index alone.
@@ -159,7 +159,10 @@ public sealed record CompanionEvents(int ActorId, long Events);
 public sealed record Companion(string Slug, string Name, int Articles, int Events);
 
 public sealed record ActorClaim(ClaimKind Kind, string Text, List<string> Topics, int ArticleId, string ArticleTitle, string Source, string Url,
-    DateTimeOffset PublishedAt, string Sentence);
+    DateTimeOffset PublishedAt, int SentenceStart, string Sentence)
+{
+    public string Citation => Articles.SentenceLink.To(ArticleId, SentenceStart);
+}
 
 public sealed record ActorEvent(int Id, EventType Type, DateOnly? HappenedOn, DatePrecision Precision, bool Planned, string? Place,
     List<string> With, int Reports)

@@ -24,5 +24,5 @@ public static class PageNumber
     }
 }
 
-/// <summary>The Newer/Older links of a paged list (_Pager.cshtml).</summary>
-public sealed record Pager(int Page, int PageCount, Func<int, string> UrlFor, string Label = "Pages");
+/// <summary>The links to the page before and after in a paged list (_Pager.cshtml): Newer/Older unless the list is in another order.</summary>
+public sealed record Pager(int Page, int PageCount, Func<int, string> UrlFor, string Label = "Pages", string Previous = "← Newer", string Next = "Older →");

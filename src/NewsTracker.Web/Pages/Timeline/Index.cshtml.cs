@@ -5,6 +5,8 @@ using Microsoft.Extensions.Caching.Memory;
 using NewsTracker.Core.Extraction;
 using NewsTracker.Core.Stories;
 using NewsTracker.Web.Data;
+using NewsTracker.Web.Pages.Articles;
+using NewsTracker.Web.Pages.Events;
 using NewsTracker.Web.Story;
 
 namespace NewsTracker.Web.Pages.Timeline;
@@ -64,48 +66,30 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story, IMemoryCach
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(e => e.Id).ToListAsync(ct);
         var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        var events = (await db.Events.AsNoTracking().Where(e => pageIds.Contains(e.Id))
-            .Select(e => new TimelineEvent(
+        var rows = (await db.Events.AsNoTracking().Where(e => pageIds.Contains(e.Id))
+            .Select(e => new
+            {
                 e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, e.FirstReportedAt,
-                e.Participants.OrderBy(p => p.Actor!.Name).Select(p => new ActorLink(p.ActorId, p.Actor!.Slug, p.Actor.Name)).ToList(),
-                e.Topics.Select(t => t.TopicSlug).ToList(),
-                e.Reports.OrderBy(r => r.Article!.PublishedAt).ThenBy(r => r.Id).Take(ExcerptsPerEvent).Select(r => new Excerpt(
+                Topics = e.Topics.Select(t => t.TopicSlug).ToList(),
+                Excerpts = e.Reports.OrderBy(r => r.Article!.PublishedAt).ThenBy(r => r.Id).Take(ExcerptsPerEvent).Select(r => new Excerpt(
                     r.ArticleId, r.Article!.Title, r.Article.Source, r.Article.Url, r.Article.PublishedAt, r.SentenceStart,
                     r.Article.Text.Substring(r.SentenceStart, r.SentenceEnd - r.SentenceStart))).ToList(),
-                e.Reports.Count(),
-                e.Reports.Select(r => r.Article!.Source).Distinct().Count()))
+                ReportCount = e.Reports.Count(),
+                OutletCount = e.Reports.Select(r => r.Article!.Source).Distinct().Count(),
+            })
             .ToListAsync(ct))
             .OrderBy(e => position[e.Id]).ToList();
-        await AddKeyQuotesAsync(events, ct);
+        var participants = await EventParticipantOrder.OfEventsAsync(db, pageIds, ct);
+        var keyQuotes = await KeyQuotes.OfEventsAsync(db, pageIds, ct);
+        var events = rows.Select(e => new TimelineEvent(
+                e.Id, e.Type, e.HappenedOn, e.DatePrecision, e.Planned, e.Place, e.FirstReportedAt,
+                participants[e.Id].Select(p => new ActorLink(p.ActorId, p.Slug, p.Name)).ToList(),
+                e.Topics, e.Excerpts, e.ReportCount, e.OutletCount, keyQuotes[e.Id]))
+            .ToList();
         Days = events.GroupBy(e => e.DayHeading).Select(g => new TimelineDay(g.Key, g.ToList())).ToList();
 
         await LoadSummaryAsync(ct);
         return Page();
-    }
-
-    /// <summary>
-    /// The quotes that go with each event: said by one of its participants in an article that reports it,
-    /// nearest to the sentence reporting the event, at most two.
-    /// </summary>
-    async Task AddKeyQuotesAsync(List<TimelineEvent> events, CancellationToken ct)
-    {
-        var articleIds = events.SelectMany(e => e.Excerpts.Select(x => x.ArticleId)).Distinct().ToList();
-        var speakerIds = events.SelectMany(e => e.Participants.Select(p => p.ActorId)).Distinct().ToList();
-        var quotes = await db.Claims.AsNoTracking()
-            .Where(c => c.Kind == ClaimKind.Quote && articleIds.Contains(c.ArticleId) && speakerIds.Contains(c.SpeakerId))
-            .Select(c => new { c.ArticleId, c.SpeakerId, c.Start, c.Text, Speaker = c.Speaker!.Name, c.Speaker.Slug })
-            .ToListAsync(ct);
-        foreach (var e in events)
-        {
-            var participants = e.Participants.Select(p => p.ActorId).ToHashSet();
-            e.KeyQuotes.AddRange(e.Excerpts
-                .SelectMany(x => quotes.Where(q => q.ArticleId == x.ArticleId && participants.Contains(q.SpeakerId))
-                    .Select(q => (Quote: q, Distance: Math.Abs(q.Start - x.SentenceStart))))
-                .OrderBy(q => q.Distance)
-                .Select(q => new KeyQuote(q.Quote.Text, q.Quote.Speaker, q.Quote.Slug, q.Quote.ArticleId))
-                .DistinctBy(q => q.Text)
-                .Take(2));
-        }
     }
 
     /// <summary>
@@ -182,17 +166,17 @@ public sealed class IndexModel(NewsTrackerDb db, StoryCatalog story, IMemoryCach
 
 public sealed record FilterChoice(string Slug, string Label, int Count);
 public sealed record ActorLink(int ActorId, string Slug, string Name);
-public sealed record Excerpt(int ArticleId, string Title, string Source, string Url, DateTimeOffset PublishedAt, int SentenceStart, string Sentence);
-public sealed record KeyQuote(string Text, string Speaker, string SpeakerSlug, int ArticleId);
+public sealed record Excerpt(int ArticleId, string Title, string Source, string Url, DateTimeOffset PublishedAt, int SentenceStart, string Sentence)
+{
+    public string Citation => SentenceLink.To(ArticleId, SentenceStart);
+}
 public sealed record TimelineDay(string Heading, List<TimelineEvent> Events);
 
 public sealed record TimelineEvent(
     int Id, EventType Type, DateOnly? HappenedOn, DatePrecision Precision, bool Planned, string? Place,
     DateTimeOffset FirstReportedAt, List<ActorLink> Participants, List<string> Topics, List<Excerpt> Excerpts,
-    int ReportCount, int OutletCount)
+    int ReportCount, int OutletCount, List<KeyQuote> KeyQuotes)
 {
-    public List<KeyQuote> KeyQuotes { get; } = [];
-
     public string DayHeading
     {
         get

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsTracker.Core.Feeds;
 using NewsTracker.Web.Data;
+using NewsTracker.Web.Pages.Events;
 using NewsTracker.Web.Story;
 
 namespace NewsTracker.Web.Pages.Timeline;
@@ -30,7 +31,6 @@ public static class TimelineAtomFeed
                 .Select(e => new
                 {
                     e.Id, e.Type, e.Planned, e.Place, e.FirstReportedAt, e.HappenedOn, e.DatePrecision,
-                    Participants = e.Participants.OrderBy(p => p.Actor!.Name).Select(p => p.Actor!.Name).ToList(),
                     Excerpts = e.Reports.OrderBy(r => r.Article!.PublishedAt).Take(ExcerptsPerEntry).Select(r => new
                     {
                         r.Article!.Title, r.Article.Source,
@@ -39,6 +39,7 @@ public static class TimelineAtomFeed
                     }).ToList(),
                 })
                 .ToListAsync(ct);
+            var participants = await EventParticipantOrder.OfEventsAsync(db, events.Select(e => e.Id).ToList(), ct);
 
             string query = http.Request.QueryString.Value ?? "";
             string pageUrl = site.Value.Link("/" + query);
@@ -68,9 +69,10 @@ public static class TimelineAtomFeed
                 {
                     string when = EventTitles.When(e.HappenedOn, e.DatePrecision, e.Planned, "d MMMM yyyy");
                     xml.WriteStartElement("entry", atom);
-                    Text("title", $"{EventTitles.Of(e.Type, e.Participants, e.Place)} ({(e.Planned && e.HappenedOn is not null ? "planned for " : "")}{when})");
-                    Text("id", site.Value.Link($"/events/{e.Id}"));
-                    Link("alternate", $"{pageUrl}#event-{e.Id}");
+                    Text("title", $"{EventTitles.Of(e.Type, participants[e.Id].Select(p => p.Name).ToList(), e.Place)} ({(e.Planned && e.HappenedOn is not null ? "planned for " : "")}{when})");
+                    string eventPage = site.Value.Link($"/events/{e.Id}");
+                    Text("id", eventPage);
+                    Link("alternate", eventPage);
                     Text("updated", XmlConvert.ToString(e.FirstReportedAt.UtcDateTime, XmlDateTimeSerializationMode.Utc));
                     xml.WriteStartElement("content", atom);
                     xml.WriteAttributeString("type", "text");

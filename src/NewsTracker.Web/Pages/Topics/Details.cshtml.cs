@@ -52,7 +52,7 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
         foreach (var speaker in shown)
             ids.AddRange(await SpeakerClaims.NewestOnTopicAsync(db, speaker.Id, slug, ClaimsPerSpeaker, ct));
         var claims = (await db.Claims.Where(c => ids.Contains(c.Id))
-            .Select(c => new TopicClaim(c.SpeakerId, c.Kind, c.Text, c.ArticleId, c.Article!.Title, c.Article.Source, c.Article.PublishedAt, c.Start))
+            .Select(c => new TopicClaim(c.SpeakerId, c.Kind, c.Text, c.ArticleId, c.Article!.Title, c.Article.Source, c.Article.PublishedAt, c.Start, c.SentenceStart))
             .ToListAsync(ct)).ToLookup(c => c.SpeakerId);
         Speakers = shown.Select(s => new SpeakerPositions(s,
                 claims[s.Id].OrderBy(c => c.PublishedAt).ThenBy(c => c.ArticleId).ThenBy(c => c.Start).ToList()))
@@ -63,6 +63,10 @@ public sealed class DetailsModel(NewsTrackerDb db, StoryCatalog story) : PageMod
 }
 
 public sealed record TopicSpeaker(int Id, string Name, string Slug, int Claims);
-public sealed record TopicClaim(int SpeakerId, ClaimKind Kind, string Text, int ArticleId, string ArticleTitle, string Source, DateTimeOffset PublishedAt, int Start);
+public sealed record TopicClaim(int SpeakerId, ClaimKind Kind, string Text, int ArticleId, string ArticleTitle, string Source, DateTimeOffset PublishedAt, int Start,
+    int SentenceStart)
+{
+    public string Citation => Articles.SentenceLink.To(ArticleId, SentenceStart);
+}
 /// <summary>A speaker's latest claims on the topic, oldest of them first.</summary>
 public sealed record SpeakerPositions(TopicSpeaker Speaker, List<TopicClaim> Claims);

@@ -46,11 +46,20 @@ public static class ArticleHtml
         var blocks = document.Body is { } body ? MainContent.Find(body, metadataReader.Observe) : [];
         var metadata = metadataReader.Finish(pageUrl);
         // The title is not part of the article text, though the article's container often starts with it.
-        var paragraphs = blocks.Select(b => b.Text).SkipWhile(t => t == metadata.Headline || t == metadata.Title);
-        string text = ArticleTextFormat.Join(paragraphs);
+        var paragraphs = blocks.SkipWhile(b => b.Text == metadata.Headline || b.Text == metadata.Title).ToList();
+        string text = ArticleTextFormat.Join(paragraphs.Select(b => b.Text));
+        int dropped = paragraphs.Sum(b => b.DroppedCharacterCount);
         // A page that renders its article with script has little text in its HTML; its JSON-LD may still carry the body.
         if (text.Length < MinPageTextChars && metadataReader.JsonLd()?.ArticleBody is { } articleBody && articleBody.Length > text.Length)
-            text = ArticleTextFormat.Join(articleBody.Split('\n').Select(line => ArticleTextFormat.CollapseWhitespace(line)));
-        return new ExtractedPage(metadata.Title, text, metadata.CanonicalUrl, metadata.Published, metadata.Author);
+        {
+            dropped = 0;
+            text = ArticleTextFormat.Join(articleBody.Split('\n').Select(line =>
+            {
+                string collapsed = ArticleTextFormat.CollapseWhitespace(line, out int droppedFromLine);
+                dropped += droppedFromLine;
+                return collapsed;
+            }).ToList());
+        }
+        return new ExtractedPage(metadata.Title, text, metadata.CanonicalUrl, metadata.Published, metadata.Author, dropped);
     }
 }

@@ -36,6 +36,7 @@ internal sealed partial class BlockCollector
     bool wordBoundary;
     int currentLinkChars;
     int currentLinks;
+    int currentDroppedCharacters;
     int linkDepth;
     readonly Stack<(BlockKind Kind, IElement? Owner)> blockStack = new();
     readonly List<IElement> furniture = [];
@@ -158,7 +159,7 @@ internal sealed partial class BlockCollector
             if (char.IsLetterOrDigit(data[0]))
                 pendingSpace = true;
         }
-        int visible = ArticleTextFormat.AppendCollapsed(current, data, ref pendingSpace);
+        int visible = ArticleTextFormat.AppendCollapsed(current, data, ref pendingSpace, ref currentDroppedCharacters);
         if (linkDepth > 0)
             currentLinkChars += visible;
     }
@@ -168,12 +169,13 @@ internal sealed partial class BlockCollector
         if (current.Length > 0)
         {
             var (kind, owner) = blockStack.Peek();
-            blocks.Add(new TextBlock(current.ToString(), currentLinkChars, currentLinks, kind, owner, furniture.Count == 0 ? [] : [.. furniture]));
+            blocks.Add(new TextBlock(current.ToString(), currentLinkChars, currentLinks, kind, owner, furniture.Count == 0 ? [] : [.. furniture], currentDroppedCharacters));
         }
         current.Clear();
         pendingSpace = false;
         wordBoundary = false;
         currentLinkChars = 0;
         currentLinks = 0;
+        currentDroppedCharacters = 0;
     }
 }

@@ -156,9 +156,10 @@ internal sealed record PageMetadata(string? Title, string? Headline, string? Can
                     if (FindArticle(json.RootElement) is { } article)
                         return new JsonLdArticle(Text(article, "headline"), Text(article, "datePublished"), AuthorName(article), RawText(article, "articleBody"));
                 }
-                catch (JsonException)
+                catch (Exception e) when (e is JsonException or InvalidOperationException)
                 {
-                    // Hand-written JSON-LD is often invalid; the page's other metadata still counts.
+                    // Hand-written JSON-LD is often invalid; the page's other metadata still counts. A string with
+                    // half a surrogate pair escaped ("\ud800") parses, and only reading it throws InvalidOperationException.
                 }
             }
             return null;

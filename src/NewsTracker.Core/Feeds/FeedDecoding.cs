@@ -5,8 +5,8 @@ namespace NewsTracker.Core.Feeds;
 
 /// <summary>
 /// Turns a feed's bytes into text before any XML parsing, so that the encoding is chosen the way feed readers
-/// do (RFC 3023 media-type rules, byte order mark, XML declaration, then fallbacks) instead of the XML parser's
-/// strict rules, which reject many real feeds.
+/// do (RFC 3023 media-type rules, byte order mark, XML declaration, then UTF-8, then the charset detected from the
+/// bytes, then Windows-1252) instead of the XML parser's strict rules, which reject many real feeds.
 /// </summary>
 internal static partial class FeedDecoding
 {
@@ -27,13 +27,39 @@ internal static partial class FeedDecoding
         string? declared = DeclaredEncoding(bytes);
         var (mediaType, charset) = ParseContentType(httpContentType);
         string preferred = PreferredEncoding(mediaType, charset, declared);
-        foreach (var name in (ReadOnlySpan<string?>)[preferred, declared, "utf-8", "windows-1252"])
+        foreach (var name in (ReadOnlySpan<string?>)[preferred, declared, "utf-8"])
         {
             // Without a BOM or a wide "<", the bytes are ASCII-compatible: a UTF-16/32 label is simply wrong.
             if (name is not null && !IsWideEncoding(name) && TryDecodeStrictly(bytes, name, out string? text))
                 return (text, name);
         }
+        // Nothing declared decodes the bytes and they are not UTF-8: guess from the bytes, as browsers do and
+        // feedparser does with chardet, before the Windows-1252 that most such feeds in the West are written in.
+        if (DetectedEncoding(bytes) is { } detected && TryDecodeStrictly(bytes, detected, out string? detectedText))
+            return (detectedText, detected);
+        if (TryDecodeStrictly(bytes, "windows-1252", out string? windows1252Text))
+            return (windows1252Text, "windows-1252");
         return (Encoding.Latin1.GetString(bytes), "iso-8859-1");
+    }
+
+    /// <summary>
+    /// The charset UTF.Unknown finds most likely for bytes already known not to be UTF-8, by the name feeds declare
+    /// it by (lower case); null when it has no answer that can be right.
+    /// </summary>
+    internal static string? DetectedEncoding(ReadOnlySpan<byte> bytes)
+    {
+        string? name = UtfUnknown.CharsetDetector.DetectFromBytes(bytes.ToArray()).Detected?.EncodingName?.ToLowerInvariant();
+        return name switch
+        {
+            // Both are known wrong by now: the bytes failed strict UTF-8, of which ASCII is a part.
+            null or "utf-8" or "ascii" or "us-ascii" => null,
+            // Browsers read the label ISO-8859-1 as Windows-1252, whose 0x80-0x9F are punctuation, not controls.
+            "iso-8859-1" => "windows-1252",
+            // The detector's spelling of the name registered as Shift_JIS.
+            "shift-jis" => "shift_jis",
+            _ when IsWideEncoding(name) => null,
+            _ => name,
+        };
     }
 
     /// <summary>

@@ -38,9 +38,9 @@ public static partial class FeedParser
         try
         {
             var (text, encodingName) = FeedDecoding.Decode(body, httpContentType);
-            var xml = XmlTextPreparation.Prepare(text);
+            var (xml, droppedCharacterCount) = XmlTextPreparation.Prepare(text);
             var (title, link, items) = FeedDocumentReader.Read(xml);
-            return new ParsedFeed(title, link, items, encodingName);
+            return new ParsedFeed(title, link, items, encodingName, droppedCharacterCount);
         }
         catch (FeedParseException)
         {

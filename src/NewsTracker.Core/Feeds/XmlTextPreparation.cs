@@ -8,15 +8,20 @@ namespace NewsTracker.Core.Feeds;
 /// <summary>
 /// Checks and mends decoded feed text before it reaches the XML reader: refuses empty documents, HTML pages and
 /// DTDs with declarations (entity expansion attacks), blanks harmless DOCTYPEs out, and repairs what real feeds
-/// get wrong but mean clearly: HTML entities such as &amp;nbsp;, bare ampersands, and Windows-1252 punctuation
-/// mis-decoded as C1 control characters.
+/// get wrong but mean clearly: HTML entities such as &amp;nbsp;, bare ampersands, Windows-1252 punctuation
+/// mis-decoded as C1 control characters, and characters XML 1.0 forbids, which are dropped (and counted), as
+/// liberal feed readers do, rather than losing every item of the feed to one of them.
 /// </summary>
 internal static class XmlTextPreparation
 {
-    public static string Prepare(string text)
+    /// <summary>The text ready for the XML reader, and how many forbidden characters were dropped from it.</summary>
+    public static (string Xml, int DroppedCharacterCount) Prepare(string text)
     {
         text = CheckProlog(text);
-        return Repair(text);
+        int dropped = 0;
+        text = Repair(text, ref dropped);
+        text = DropLoneSurrogatesAndNoncharacters(text, ref dropped);
+        return (text, dropped);
     }
 
     /// <summary>
@@ -98,7 +103,11 @@ internal static class XmlTextPreparation
             }
         });
 
-    private static readonly SearchValues<char> NeedsRepair = SearchValues.Create("&\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
+    /// <summary>
+    /// Ampersands, C1 controls, and the C0 controls XML forbids (all but tab, LF and CR). Every one is below U+0100,
+    /// which keeps the search on its fastest path; the few forbidden characters above it are looked for apart.
+    /// </summary>
+    private static readonly SearchValues<char> NeedsRepair = SearchValues.Create("\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F&\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
 
     /// <summary>C1 controls U+0080..U+009F as Windows-1252 meant them (index = code - 0x80); unmapped ones stay.</summary>
     private static readonly string Windows1252C1 = BuildWindows1252C1();
@@ -119,7 +128,7 @@ internal static class XmlTextPreparation
     private const string CdataStart = "<![CDATA[";
 
     /// <summary>One forward pass; text needing no repair is returned as is, without a copy.</summary>
-    private static string Repair(string text)
+    private static string Repair(string text, ref int dropped)
     {
         int next = text.AsSpan().IndexOfAny(NeedsRepair);
         if (next < 0)
@@ -134,7 +143,13 @@ internal static class XmlTextPreparation
         {
             int position = next;
             char c = text[position];
-            if (c != '&')
+            if (c < '\u0020')
+            {
+                (repaired ??= new StringBuilder(text.Length + 64)).Append(text, copied, position - copied);
+                copied = position + 1;
+                dropped++;
+            }
+            else if (c != '&')
             {
                 (repaired ??= new StringBuilder(text.Length + 64)).Append(text, copied, position - copied).Append(Windows1252C1[c - 0x80]);
                 copied = position + 1;
@@ -158,6 +173,8 @@ internal static class XmlTextPreparation
                 {
                     (repaired ??= new StringBuilder(text.Length + 64)).Append(text, copied, position - copied).Append(replacement);
                     copied = position + replacedLength;
+                    if (replacement.Length == 0)
+                        dropped++;
                 }
             }
             int offset = text.AsSpan(position + 1).IndexOfAny(NeedsRepair);
@@ -168,7 +185,8 @@ internal static class XmlTextPreparation
 
     /// <summary>
     /// False when the ampersand at <paramref name="position"/> starts a valid XML reference. Otherwise the text
-    /// to put in its place: a character reference for a known HTML entity, else an escaped ampersand.
+    /// to put in its place: a character reference for a known HTML entity, nothing for a reference to a character
+    /// XML forbids, else an escaped ampersand.
     /// </summary>
     private static bool ReplacementForAmpersand(string text, int position, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? replacement, out int replacedLength)
     {
@@ -186,8 +204,15 @@ internal static class XmlTextPreparation
             {
                 // &#146; and friends mean Windows-1252 punctuation, as HTML5 also reads them.
                 var digits = text.AsSpan(hex ? digitsStart + 1 : digitsStart, j - (hex ? digitsStart + 1 : digitsStart));
-                if (int.TryParse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out int code)
-                    && code is >= 0x80 and <= 0x9F && Windows1252C1[code - 0x80] != (char)code)
+                // A number too large for an int is no character either.
+                bool isNumber = int.TryParse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out int code);
+                if (!isNumber || !IsXmlCharacter(code))
+                {
+                    replacement = "";
+                    replacedLength = j + 1 - position;
+                    return true;
+                }
+                if (code is >= 0x80 and <= 0x9F && Windows1252C1[code - 0x80] != (char)code)
                 {
                     replacement = "&#" + (int)Windows1252C1[code - 0x80] + ";";
                     replacedLength = j + 1 - position;
@@ -221,5 +246,50 @@ internal static class XmlTextPreparation
         }
         replacement = "&amp;";
         return true;
+    }
+
+    /// <summary>XML 1.0's Char production: tab, LF, CR, U+0020..U+D7FF, U+E000..U+FFFD, U+10000..U+10FFFF.</summary>
+    private static bool IsXmlCharacter(int code) =>
+        code is 0x09 or 0x0A or 0x0D or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);
+
+    /// <summary>
+    /// Drops U+FFFE, U+FFFF and surrogates that are not half of a pair. Strict UTF-8 decodes the first two from
+    /// valid bytes; decoders replace broken surrogates, so those are here for text that came some other way.
+    /// </summary>
+    private static string DropLoneSurrogatesAndNoncharacters(string text, ref int dropped)
+    {
+        int next = NextForbiddenAbove(text, 0);
+        if (next < 0)
+            return text;
+        var kept = new StringBuilder(text.Length);
+        int copied = 0;
+        while (next >= 0)
+        {
+            kept.Append(text, copied, next - copied);
+            copied = next + 1;
+            dropped++;
+            next = NextForbiddenAbove(text, copied);
+        }
+        return kept.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>The position of the next lone surrogate, U+FFFE or U+FFFF from <paramref name="start"/>, or -1; pairs are stepped over.</summary>
+    private static int NextForbiddenAbove(string text, int start)
+    {
+        // Two vectorised searches: one SearchValues of all 2,050 characters searched several times slower.
+        int noncharacter = text.AsSpan(start).IndexOfAny('\uFFFE', '\uFFFF');
+        int end = noncharacter < 0 ? text.Length : start + noncharacter;
+        int position = start;
+        while (true)
+        {
+            int offset = text.AsSpan(position, end - position).IndexOfAnyInRange('\uD800', '\uDFFF');
+            if (offset < 0)
+                return noncharacter < 0 ? -1 : end;
+            position += offset;
+            if (char.IsHighSurrogate(text[position]) && position + 1 < text.Length && char.IsLowSurrogate(text[position + 1]))
+                position += 2;
+            else
+                return position;
+        }
     }
 }

@@ -26,6 +26,8 @@ public static class ParseFeedCommand
             {
                 title = feed.Title,
                 link = feed.Link,
+                encoding = feed.Encoding,
+                droppedCharacters = feed.DroppedCharacterCount,
                 items = feed.Items.Select(i => new
                 {
                     title = i.Title,

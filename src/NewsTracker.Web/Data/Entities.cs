@@ -18,6 +18,11 @@ public sealed class Feed
     public DateTimeOffset? NextFetchAt { get; set; }
     /// <summary>Why the last fetch failed, in words a user can act on; null when it succeeded.</summary>
     public string? LastError { get; set; }
+    /// <summary>
+    /// What the last successful refresh had to drop to read the feed (characters XML forbids), in words; null when
+    /// nothing. The feed works, so this is no error: it says what its publisher could fix.
+    /// </summary>
+    public string? LastWarning { get; set; }
     public int ConsecutiveErrors { get; set; }
     public int ItemsStored { get; set; }
     public int ItemsSkippedOffStory { get; set; }

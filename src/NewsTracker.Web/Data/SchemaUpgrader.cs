@@ -210,13 +210,21 @@ public static class SchemaUpgrader
         new(9, "The trigger that keeps each claim's topics skips a repeated topic by its key instead of SELECT DISTINCT, which made SQLite build a temporary table per claim",
         Sqlite: ["DROP TRIGGER ClaimTopics_ClaimInsert", ClaimTopicsSql.InsertTriggerSqlite],
         PostgreSql: []),
+
+        new(11, "A feed's warning: what its last successful refresh dropped to read it (characters XML forbids), shown on /feeds instead of an error",
+        Sqlite: ["ALTER TABLE Feeds ADD COLUMN LastWarning TEXT NULL"],
+        PostgreSql: ["""ALTER TABLE "Feeds" ADD COLUMN "LastWarning" text NULL"""]),
     ];
 
     /// <summary>Schema outside the EF model (SQLite's full-text indexes, triggers), created for a new database right after the model's tables.</summary>
     static readonly string[] OutsideModelSqlite = [.. SearchIndex.CreateSql, .. ActorWeeksSql.SqliteTriggers, .. ActorTopicsSql.SqliteTriggers, .. ClaimTopicsSql.SqliteTriggers, .. ActorClaimsSql.SqliteTriggers];
     static readonly string[] OutsideModelPostgreSql = [.. ActorWeeksSql.PostgreSqlTriggers, .. ActorTopicsSql.PostgreSqlTriggers, .. ClaimTopicsSql.PostgreSqlTriggers, .. ActorClaimsSql.PostgreSqlTriggers];
 
-    public static int LatestVersion => 1 + Steps.Length;
+    /// <summary>
+    /// The last step's number. Steps keep the numbers they were given, in order: a number can be held for a change on
+    /// another branch (10 is), and an upgrade runs every step above the database's version.
+    /// </summary>
+    public static int LatestVersion => Steps[^1].Version;
 
     public static async Task UpgradeAsync(NewsTrackerDb db, TimeProvider clock, CancellationToken ct = default)
     {

@@ -92,6 +92,8 @@ public sealed class FeedRefresher(
     sealed class Tally
     {
         public int Stored, Seen, Duplicates, OffStory;
+        /// <summary>Characters XML forbids that were dropped from the text of the pages fetched for full text.</summary>
+        public int DroppedFromPages;
     }
 
     /// <summary>The keys an item is known by: its guid, its link, and the link without tracking parameters (or the page's rel=canonical).</summary>
@@ -129,7 +131,7 @@ public sealed class FeedRefresher(
             known.Add(keys); // the same item twice in one feed is one item
 
             var item = keys.Item;
-            var (text, pageCanonical) = await ArticleTextAsync(item, keys, ct);
+            var (text, pageCanonical) = await ArticleTextAsync(item, keys, tally, ct);
             var kept = keys;
             if (pageCanonical is not null && pageCanonical != keys.CanonicalUrl)
             {
@@ -184,7 +186,7 @@ public sealed class FeedRefresher(
     }
 
     /// <summary>The item's own text, or the linked page's main text when the feed carries only a summary; and the page's canonical URL.</summary>
-    async Task<(string Text, string? CanonicalUrl)> ArticleTextAsync(FeedItem item, ItemKeys keys, CancellationToken ct)
+    async Task<(string Text, string? CanonicalUrl)> ArticleTextAsync(FeedItem item, ItemKeys keys, Tally tally, CancellationToken ct)
     {
         string feedText = ArticleHtml.FragmentToText(item.Content ?? item.Summary ?? "");
         string? link = item.Link?.Trim();
@@ -195,7 +197,10 @@ public sealed class FeedRefresher(
             var page = await fetcher.FetchAsync(link, ct);
             var extracted = ArticleHtml.ExtractPage(HtmlDecoding.Decode(page.Body, page.ContentType), page.Location);
             string? canonical = extracted.CanonicalUrl is { } c && DocumentFetcher.IsHttp(c) ? CanonicalUrl.Of(c) : null;
-            return (extracted.Text.Length > feedText.Length ? extracted.Text : feedText, canonical);
+            if (extracted.Text.Length <= feedText.Length)
+                return (feedText, canonical);
+            tally.DroppedFromPages += extracted.DroppedCharacterCount;
+            return (extracted.Text, canonical);
         }
         catch (FetchException e)
         {
@@ -326,6 +331,7 @@ public sealed class FeedRefresher(
         feed.ETag = document.ETag;
         feed.LastModified = document.LastModified;
         feed.ItemsSkippedOffStory += tally.OffStory;
+        feed.LastWarning = DroppedCharactersWarning(parsed.DroppedCharacterCount, tally.DroppedFromPages);
         var interval = schedule.IntervalFor(parsed.Items.Where(i => i.Published is not null).Select(i => i.Published!.Value));
         RecordSuccess(feed, startedAt, interval);
         await db.SaveChangesAsync(ct);
@@ -366,6 +372,21 @@ public sealed class FeedRefresher(
         await db.SaveChangesAsync(ct);
         log.LogWarning("Feed {FeedUrl} failed ({Failures} in a row): {Error}", feed.Url, feed.ConsecutiveErrors, error);
         return new RefreshResult(0, 0, 0, 0, error);
+    }
+
+    /// <summary>The feed's warning when characters XML forbids were dropped to read it and its pages; null when none were.</summary>
+    internal static string? DroppedCharactersWarning(int fromFeed, int fromPages)
+    {
+        int total = fromFeed + fromPages;
+        if (total == 0)
+            return null;
+        string where = (fromFeed, fromPages) switch
+        {
+            (_, 0) => " from the feed",
+            (0, _) => " from its articles' pages",
+            _ => $": {fromFeed} from the feed, {fromPages} from its articles' pages",
+        };
+        return $"dropped {total} {(total == 1 ? "character" : "characters")} XML does not allow (such as control characters){where}";
     }
 
     /// <summary>A title is text: entities are decoded once, and anything that looks like markup stays visible as text.</summary>

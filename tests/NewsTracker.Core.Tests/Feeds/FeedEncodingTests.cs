@@ -95,6 +95,64 @@ public class FeedEncodingTests
         Assert.Equal("windows-1252", feed.Encoding);
     }
 
+    public static TheoryData<string, string> UndeclaredLegacyFeeds => new()
+    {
+        { "windows-1251", "Переговоры о прекращении огня возобновились в Женеве. Делегации обеих сторон встретились во вторник и договорились продолжить работу на следующей неделе." },
+        { "koi8-r", "Переговоры о прекращении огня возобновились в Женеве. Делегации обеих сторон встретились во вторник и договорились продолжить работу на следующей неделе." },
+        { "windows-1250", "Rozmowy pokojowe w Genewie zostały wznowione. Minister spraw zagranicznych oświadczył, że delegacje spotkają się ponownie w przyszłym tygodniu, żeby omówić zawieszenie broni." },
+        { "shift_jis", "ジュネーブで停戦交渉が再開された。両国の代表団は火曜日に会談し、来週も協議を続けることで合意したと当局者が明らかにした。" },
+        { "euc-kr", "제네바에서 휴전 협상이 재개되었다. 양측 대표단은 화요일에 만나 다음 주에도 협의를 계속하기로 합의했다고 관계자들이 밝혔다." },
+    };
+
+    [Theory]
+    [MemberData(nameof(UndeclaredLegacyFeeds))]
+    public void Undeclared_legacy_encoding_that_is_not_utf8_is_detected(string name, string text)
+    {
+        // No declaration, no charset, not UTF-8: before detection these were read as Windows-1252, as mojibake.
+        var feed = FeedParser.Parse(Feed(text, Encoding.GetEncoding(name)));
+
+        Assert.Equal(text, feed.Title);
+        Assert.Equal(name, feed.Encoding);
+    }
+
+    [Fact]
+    public void A_declared_charset_that_decodes_is_not_second_guessed()
+    {
+        // Windows-1251 bytes declared as Windows-1252 decode (as mojibake); a declaration that decodes is believed.
+        var feed = FeedParser.Parse(Feed("Переговоры в Женеве продолжатся на следующей неделе", Encoding.GetEncoding("windows-1251"), declared: "windows-1252"));
+
+        Assert.Equal("windows-1252", feed.Encoding);
+    }
+
+    public static TheoryData<string, string> FeedparserUndeclaredCases => new()
+    {
+        { "tests/illformed/chardet/big5.xml", "big5" },
+        { "tests/illformed/chardet/eucjp.xml", "euc-jp" },
+        { "tests/illformed/chardet/euckr.xml", "euc-kr" },
+        // Detected as gb18030, the superset a declared gb2312 is read as too (feedparser's chardet says GB2312).
+        { "tests/illformed/chardet/gb2312.xml", "gb18030" },
+        { "tests/illformed/chardet/koi8r.xml", "koi8-r" },
+        { "tests/illformed/chardet/shiftjis.xml", "shift_jis" },
+        { "tests/illformed/chardet/tis620.xml", "tis-620" },
+        { "tests/illformed/chardet/windows1255.xml", "windows-1255" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FeedparserUndeclaredCases))]
+    public void Feedparser_undeclared_legacy_feeds_are_detected_and_read_as_their_encoding(string path, string encoding)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(FeedCorpus.Root, path));
+
+        var feed = FeedParser.Parse(bytes);
+
+        Assert.Equal(encoding, feed.Encoding);
+        // The same feed as its text re-encoded as UTF-8, every title and summary decoded as the encoding says.
+        var asUtf8 = FeedParser.Parse(Encoding.UTF8.GetBytes(Encoding.GetEncoding(encoding).GetString(bytes)));
+        Assert.Equal(asUtf8.Title, feed.Title);
+        Assert.Equal(asUtf8.Items, feed.Items);
+        Assert.NotEmpty((feed.Title ?? "") + string.Concat(feed.Items.Select(i => i.Title + i.Summary)));
+    }
+
     [Fact]
     public void Unknown_charset_is_skipped()
     {

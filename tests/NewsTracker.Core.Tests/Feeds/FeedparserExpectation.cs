@@ -63,6 +63,12 @@ public static class FeedparserExpectation
 
     private sealed record BoundMethod(Mapping Target, string Name);
 
+    /// <summary>
+    /// A charset name, equal to a string that names the same charset in any case ("Big5", "big5"): charset names are
+    /// case-insensitive (RFC 2978), and chardet, which feedparser reports for a detected charset, writes them in upper case.
+    /// </summary>
+    private sealed record CharsetName(string Name);
+
     private sealed class Scope(ParsedFeed? feed)
     {
         /// <summary>The last Python error raised while evaluating, for the failure message.</summary>
@@ -72,7 +78,7 @@ public static class FeedparserExpectation
         {
             "entries" => new MappingList(feed?.Items.Select(Entry).ToList() ?? [], () => Entry(null)),
             "feed" => new Mapping(new() { ["title"] = feed?.Title, ["link"] = feed?.Link }),
-            "encoding" => feed?.Encoding ?? throw new PythonErrorException("no encoding"),
+            "encoding" => feed?.Encoding is { } encoding ? new CharsetName(encoding) : throw new PythonErrorException("no encoding"),
             "None" => null,
             "True" => true,
             "False" => false,
@@ -152,6 +158,7 @@ public static class FeedparserExpectation
         long n => n != 0,
         double d => d != 0,
         string s => s.Length > 0,
+        CharsetName => true,
         List<object?> list => list.Count > 0,
         MappingList list => list.Count > 0,
         _ => true,
@@ -238,6 +245,8 @@ public static class FeedparserExpectation
         (double a, double b) => a == b,
         (bool a, bool b) => a == b,
         (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
+        (CharsetName a, string b) => string.Equals(a.Name, b, StringComparison.OrdinalIgnoreCase),
+        (string a, CharsetName b) => string.Equals(a, b.Name, StringComparison.OrdinalIgnoreCase),
         (List<object?> a, List<object?> b) => a.Count == b.Count && a.Zip(b).All(pair => PythonEquals(pair.First, pair.Second)),
         (Dictionary<string, object?> a, Dictionary<string, object?> b) =>
             a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var other) && PythonEquals(pair.Value, other)),

@@ -55,10 +55,10 @@ sealed class FeedServer : IAsyncDisposable
 /// </summary>
 static class Ingest
 {
-    sealed record Round(int Stored, int Duplicates, int OffStory, int Errors, TimeSpan Wall, TimeSpan Cpu, GcWork Gc);
+    internal sealed record Round(int Stored, int Duplicates, int OffStory, int Errors, TimeSpan Wall, TimeSpan Cpu, GcWork Gc);
 
     /// <summary>Collections of each generation and the time the GC paused the process for, over one pass.</summary>
-    sealed record GcWork(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+    internal sealed record GcWork(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
     {
         public static GcWork Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         public static GcWork operator -(GcWork a, GcWork b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Paused - b.Paused);
@@ -68,7 +68,7 @@ static class Ingest
     static int counter;
 
     /// <summary>Puts fresh items on every feed: <paramref name="perFeed"/> new articles each.</summary>
-    static void Publish(FeedServer server, Corpus corpus, Random r, int feeds, int perFeed)
+    internal static void Publish(FeedServer server, Corpus corpus, Random r, int feeds, int perFeed)
     {
         var start = new DateTimeOffset(2025, 8, 1, 0, 0, 0, TimeSpan.Zero);
         for (int f = 0; f < feeds; f++)
@@ -84,7 +84,7 @@ static class Ingest
         }
     }
 
-    static async Task AddFeedsAsync(IServiceProvider services, FeedServer server, int feeds)
+    internal static async Task AddFeedsAsync(IServiceProvider services, FeedServer server, int feeds)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsTrackerDb>();
@@ -93,7 +93,7 @@ static class Ingest
         await db.SaveChangesAsync();
     }
 
-    static async Task<Round> PassAsync(IServiceProvider services)
+    internal static async Task<Round> PassAsync(IServiceProvider services)
     {
         await using (var scope = services.CreateAsyncScope())
         {
@@ -122,7 +122,7 @@ static class Ingest
         return (feeds.Sum(f => f.ItemsStored), feeds.Sum(f => f.ItemsDuplicate), feeds.Sum(f => f.ItemsSkippedOffStory), feeds.Count(f => f.LastError != null));
     }
 
-    static string TempDb(string name) => Path.Combine(Path.GetTempPath(), $"newstracker-bench-{name}-{Environment.ProcessId}.db");
+    internal static string TempDb(string name) => Path.Combine(Path.GetTempPath(), $"newstracker-bench-{name}-{Environment.ProcessId}.db");
 
     /// <summary>
     /// Passes of fresh items over ten feeds for at least a minute, then until the JIT has compiled nothing for three

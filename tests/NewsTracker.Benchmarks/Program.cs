@@ -10,6 +10,7 @@ return args switch
     ["memory", ..] => await Ingest.MemoryAsync(args[1..]),
     ["generate", var file, ..] => await Generator.RunAsync(file, args[2..]),
     ["pages", var file, ..] => await PageLatency.RunAsync(file, args[2..]),
+    ["soak", ..] => await Soak.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -28,6 +29,8 @@ static int Usage()
                                          fill a store with a large realistic story, fast
           pages <sqlite file> [--requests 100] [--warmup 10] [--log-sql] [--only <page name part>]
                                          p50/p95 latency and requests/s of the timeline, actor and article pages
+          soak [--minutes 30] [--readers 16] [--feeds 20] [--per-feed 10]
+                                         ingestion and readers at once: errors, p95 per page per minute, memory
         Prefix with `taskset -c 1` to pin to one core.
         """);
     return 2;

@@ -87,9 +87,26 @@ public sealed class IngestionScheduler(
     /// <summary>
     /// Moves the pass's writes from SQLite's write-ahead log into the database and empties the log. SQLite's own
     /// automatic checkpoints cannot restart the log while any reader holds an older snapshot, so with readers always
-    /// on the pages the log grew by every pass and every read slowed with it. This one waits (up to the command
-    /// timeout) for the readers that started before it, and new readers never block it.
+    /// on the pages the log grew by every pass and every read slowed with it. This one waits for the readers that
+    /// started before it (SQLite's busy handler; the pragma reports busy in its result rather than as an error, so
+    /// Microsoft.Data.Sqlite's own retries never see it), and new readers never block it.
     /// </summary>
-    static Task CheckpointAsync(NewsTrackerDb db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", ct);
+    async Task CheckpointAsync(NewsTrackerDb db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout = {(int)CheckpointWait.TotalMilliseconds}; PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var result = await command.ExecuteReaderAsync(ct);
+            if (await result.ReadAsync(ct) && result.GetInt64(0) != 0)
+                log.LogWarning("The write-ahead log could not be emptied: readers held older snapshots for {Wait}", CheckpointWait);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    static readonly TimeSpan CheckpointWait = TimeSpan.FromSeconds(10);
 }

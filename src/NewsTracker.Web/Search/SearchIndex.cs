@@ -5,10 +5,11 @@ using NewsTracker.Web.Data;
 namespace NewsTracker.Web.Search;
 
 /// <summary>
-/// SQLite FTS5 indexes over article titles and texts and over claims, kept in step with their tables by triggers,
-/// except for new articles, which the code that stores them indexes with <see cref="AddArticlesAsync"/>.
-/// They are not part of the EF model (EF has no notion of virtual tables), so the schema upgrader creates them for a
-/// new database as well as in the upgrade step that introduced them.
+/// The full-text indexes over article titles and texts and over claims. On SQLite: FTS5 tables, kept in step with
+/// their tables by triggers, except for new articles, which the code that stores them indexes with
+/// <see cref="AddArticlesAsync"/>. On PostgreSQL: its own text search, which the database keeps in step by itself (see
+/// <see cref="CreatePostgreSql"/>). Neither is part of the EF model, so the schema upgrader creates them for a new
+/// database as well as in the upgrade steps that introduced them.
 /// </summary>
 public static class SearchIndex
 {
@@ -48,6 +49,40 @@ public static class SearchIndex
     public static readonly string[] RebuildSql = [RebuildArticlesSql, "INSERT INTO ClaimSearch (ClaimSearch) VALUES ('rebuild')"];
 
     public const string RebuildArticlesSql = "INSERT INTO ArticleSearch (ArticleSearch) VALUES ('rebuild')";
+
+    /// <summary>
+    /// PostgreSQL's text search configuration for both indexes and every query. English stems words, so "negotiated"
+    /// finds "negotiations", and leaves out stop words ("the", "will"), which FTS5's tokenizer keeps.
+    /// </summary>
+    public const string PostgreSqlConfiguration = "english";
+
+    /// <summary>
+    /// Only the first 100,000 characters of a text are indexed on PostgreSQL. It refuses a tsvector whose words take
+    /// more than 1 MB, and storing a batch of articles fails whole, so one huge page could stop its feed for good; a
+    /// text this long is not an article's, and even a worst case of distinct hyphenated words stays under the limit.
+    /// </summary>
+    const int MaxIndexedChars = 100_000;
+
+    static string VectorSql(string text) => $"to_tsvector('{PostgreSqlConfiguration}', left({text}, {MaxIndexedChars}))";
+
+    // Declared before CreatePostgreSql, which static initialization reads them for.
+    static readonly string ArticleVectorSql = VectorSql("\"Title\" || ' ' || \"Text\"");
+
+    /// <summary>A claim's words as its expression index has them: a query must use this same expression to use the index.</summary>
+    public static readonly string ClaimVectorSql = VectorSql("\"Text\"");
+
+    /// <summary>
+    /// PostgreSQL: an article's words are kept in a generated column: a query that walks articles newest first tests
+    /// each article it passes, and parsing its few KB of text again each time would cost far more than reading the
+    /// stored words. A claim is a sentence, cheap to parse again, so it gets an expression index and no column. Both
+    /// use GIN indexes.
+    /// </summary>
+    public static readonly string[] CreatePostgreSql =
+    [
+        $"""ALTER TABLE "Articles" ADD COLUMN "SearchVector" tsvector NOT NULL GENERATED ALWAYS AS ({ArticleVectorSql}) STORED""",
+        """CREATE INDEX "IX_Articles_SearchVector" ON "Articles" USING gin ("SearchVector")""",
+        $"""CREATE INDEX "IX_Claims_Text_Search" ON "Claims" USING gin ({ClaimVectorSql})""",
+    ];
 
     /// <summary>
     /// An FTS5 query from what a person typed: every word must appear, the last may be the start of a word.

@@ -85,6 +85,19 @@ public static class SearchIndex
     ];
 
     /// <summary>
+    /// A PostgreSQL tsquery (for <c>to_tsquery</c>) from what a person typed, with the same rules as
+    /// <see cref="ToMatchQuery"/>: every word must appear, the last may be the start of a word. Each word is quoted, so
+    /// tsquery syntax (&amp;, |, !, parentheses) in the input is only ever text. The configuration stems each word; a
+    /// last word typed part-way past its stem ("negotia" for "negoti") finds nothing.
+    /// </summary>
+    public static string? ToTsQuery(string? input)
+    {
+        var words = Words(input);
+        if (words.Count == 0) return null;
+        return string.Join(" & ", words.Select((w, i) => $"'{w}'" + (i == words.Count - 1 && w.Length >= 3 ? ":*" : "")));
+    }
+
+    /// <summary>
     /// An FTS5 query from what a person typed: every word must appear, the last may be the start of a word.
     /// Each word is quoted, so FTS syntax (AND, NEAR, *, quotes, colons) in the input is only ever text.
     /// </summary>

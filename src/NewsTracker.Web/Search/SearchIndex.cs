@@ -65,23 +65,18 @@ public static class SearchIndex
 
     static string VectorSql(string text) => $"to_tsvector('{PostgreSqlConfiguration}', left({text}, {MaxIndexedChars}))";
 
-    // Declared before CreatePostgreSql, which static initialization reads them for.
-    static readonly string ArticleVectorSql = VectorSql("\"Title\" || ' ' || \"Text\"");
-
-    /// <summary>A claim's words as its expression index has them: a query must use this same expression to use the index.</summary>
-    public static readonly string ClaimVectorSql = VectorSql("\"Text\"");
-
     /// <summary>
-    /// PostgreSQL: an article's words are kept in a generated column: a query that walks articles newest first tests
-    /// each article it passes, and parsing its few KB of text again each time would cost far more than reading the
-    /// stored words. A claim is a sentence, cheap to parse again, so it gets an expression index and no column. Both
-    /// use GIN indexes.
+    /// PostgreSQL: the words of an article (title and text) and of a claim are kept in a generated column with a GIN
+    /// index. A search walks rows newest first and tests each one it passes, unless its words are rare enough for the
+    /// index to be quicker; either way the stored words are read, where an expression index would parse the text
+    /// again for every row tested.
     /// </summary>
     public static readonly string[] CreatePostgreSql =
     [
-        $"""ALTER TABLE "Articles" ADD COLUMN "SearchVector" tsvector NOT NULL GENERATED ALWAYS AS ({ArticleVectorSql}) STORED""",
+        $"""ALTER TABLE "Articles" ADD COLUMN "SearchVector" tsvector NOT NULL GENERATED ALWAYS AS ({VectorSql("\"Title\" || ' ' || \"Text\"")}) STORED""",
         """CREATE INDEX "IX_Articles_SearchVector" ON "Articles" USING gin ("SearchVector")""",
-        $"""CREATE INDEX "IX_Claims_Text_Search" ON "Claims" USING gin ({ClaimVectorSql})""",
+        $"""ALTER TABLE "Claims" ADD COLUMN "SearchVector" tsvector NOT NULL GENERATED ALWAYS AS ({VectorSql("\"Text\"")}) STORED""",
+        """CREATE INDEX "IX_Claims_SearchVector" ON "Claims" USING gin ("SearchVector")""",
     ];
 
     /// <summary>

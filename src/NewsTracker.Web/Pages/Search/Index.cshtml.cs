@@ -88,13 +88,12 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
         return (claimHits, articleHits.Select(h => new ArticleHit(h.Id, h.Title, WithEllipses(h))).ToList());
     }
 
-    // Constants are written into the SQL (the claims' expression must be the one their index was built on); what the
-    // reader typed is only ever a parameter: {0} the tsquery, {1} and {2} ts_headline's options.
+    // What the reader typed is only ever a parameter: {0} the tsquery, {1} and {2} ts_headline's options.
     const string Configuration = SearchIndex.PostgreSqlConfiguration;
 
     static readonly string PostgreSqlClaimsSql = $$"""
         SELECT c."Id", ts_headline('{{Configuration}}', c."Text", to_tsquery('{{Configuration}}', {0}), {1}) AS "Marked"
-        FROM (SELECT "Id", "Text" FROM "Claims" WHERE {{SearchIndex.ClaimVectorSql}} @@ to_tsquery('{{Configuration}}', {0})
+        FROM (SELECT "Id", "Text" FROM "Claims" WHERE "SearchVector" @@ to_tsquery('{{Configuration}}', {0})
               ORDER BY "Id" DESC LIMIT {{MaxResults}}) AS c
         ORDER BY c."Id" DESC
         """;

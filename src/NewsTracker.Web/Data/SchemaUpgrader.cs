@@ -231,6 +231,17 @@ public static class SchemaUpgrader
 
     public static async Task UpgradeAsync(NewsTrackerDb db, TimeProvider clock, CancellationToken ct = default)
     {
+        // A step may rewrite a whole table (step 10 computes a search vector for every article and claim), which on a
+        // large store takes minutes: far past the command timeout meant for pages, and a step cut short is rolled back
+        // and tried again, and cut short again, at every start.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(0); // none
+        try { await CreateOrUpgradeAsync(db, clock, ct); }
+        finally { db.Database.SetCommandTimeout(timeout); }
+    }
+
+    static async Task CreateOrUpgradeAsync(NewsTrackerDb db, TimeProvider clock, CancellationToken ct)
+    {
         if (await db.Database.EnsureCreatedAsync(ct))
         {
             foreach (var sql in db.Database.IsNpgsql() ? OutsideModelPostgreSql : db.Database.IsSqlite() ? OutsideModelSqlite : [])

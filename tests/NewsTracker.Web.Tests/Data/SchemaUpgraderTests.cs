@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Tests.Infrastructure;
 
@@ -152,6 +153,34 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
         Assert.Equal([article.Id], await db.Database.SqlQueryRaw<int>("SELECT rowid AS Value FROM ArticleSearch WHERE ArticleSearch MATCH 'Geneva'").ToListAsync());
         // FTS5 compares its index with the articles table: an article indexed twice fails here, as the index is corrupt.
         await db.Database.ExecuteSqlRawAsync("INSERT INTO ArticleSearch (ArticleSearch, rank) VALUES ('integrity-check', 1)");
+    }
+
+    [PostgresFact]
+    public async Task A_step_that_outlasts_the_command_timeout_is_not_cut_short()
+    {
+        // A version-9 store: step 10's search columns (and their indexes) are not there yet.
+        await using var db = OpenDb(StoreProvider.PostgreSql);
+        await SchemaUpgrader.UpgradeAsync(db, TimeProvider.System);
+        await db.Database.ExecuteSqlRawAsync("""
+            ALTER TABLE "Articles" DROP COLUMN "SearchVector";
+            ALTER TABLE "Claims" DROP COLUMN "SearchVector";
+            UPDATE "SchemaVersions" SET "Version" = 9;
+            """);
+        db.ChangeTracker.Clear(); // as a restarted app would find it
+        db.Database.SetCommandTimeout(1);
+        // Another session reads the articles for 3 s, so step 10's ALTER TABLE waits that long, as it would take minutes
+        // to rewrite a large table.
+        await using var reader = new NpgsqlConnection(db.Database.GetConnectionString());
+        await reader.OpenAsync();
+        var reading = await reader.BeginTransactionAsync();
+        await new NpgsqlCommand("""LOCK TABLE "Articles" IN ACCESS SHARE MODE""", reader, reading).ExecuteNonQueryAsync();
+        var done = Task.Run(async () => { await Task.Delay(TimeSpan.FromSeconds(3)); await reading.CommitAsync(); });
+
+        await SchemaUpgrader.UpgradeAsync(db, TimeProvider.System);
+
+        await done;
+        Assert.Equal(SchemaUpgrader.LatestVersion, await db.SchemaVersions.MaxAsync(v => v.Version));
+        Assert.Equal(1, db.Database.GetCommandTimeout()); // the context's own timeout again, for what follows
     }
 
     [Theory, InlineData(StoreProvider.Sqlite), PostgresData]

@@ -109,6 +109,26 @@ public sealed class SearchTests(SampleStores samples) : IClassFixture<SampleStor
     }
 
     [PostgresFact]
+    public async Task PostgreSQL_marks_a_match_in_the_snippet_wherever_the_stem_is_found_as_letters()
+    {
+        string filler = string.Join(' ', Enumerable.Repeat("Delegations arrived and the day went on without news.", 40));
+        await using var app = new TestApp(provider: StoreProvider.PostgreSql);
+        await StoreAsync(app,
+            // The stem "countri" is not the start of "country".
+            ("One country", $"{filler} Each country sent envoys. {filler}", null),
+            // "talk" is first found inside "stalkers", far from the talks.
+            ("Stalkers", $"Stalkers were seen near the venue. {filler} The talks resumed on Monday. {filler}", null));
+        using var client = app.CreateClient();
+
+        foreach (var (query, title, word) in new[] { ("countries", "One country", "country"), ("talks", "Stalkers", "talks") })
+        {
+            var page = await client.GetDocumentAsync("/search?q=" + query);
+            Assert.Equal([title], ArticleTitles(page));
+            Assert.Equal(word, page.QuerySelector(".search-result p mark")?.TextContent);
+        }
+    }
+
+    [PostgresFact]
     public async Task PostgreSQL_says_when_every_word_is_too_common_to_search_for()
     {
         var sample = await samples.ForAsync(StoreProvider.PostgreSql);

@@ -33,7 +33,7 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
         }
         Searched = true;
         var (claimHits, articleHits) = db.Database.IsNpgsql()
-            ? await FindWithPostgreSqlAsync(SearchIndex.ToTsQuery(Query)!, ct)
+            ? await FindWithPostgreSqlAsync(SearchIndex.ToTsQuery(Query)!, string.Join(' ', SearchIndex.Words(Query)), ct)
             : await FindWithFts5Async(SearchIndex.ToMatchQuery(Query)!, ct);
 
         var claimIds = claimHits.Select(h => h.Id).ToList();
@@ -68,16 +68,16 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
     }
 
     /// <summary>
-    /// The newest 50 ids are found first and only those are marked: ts_headline parses the whole text again, which
+    /// The newest 50 ids are found first and only those are marked: ts_headline parses the text it is given, which
     /// for every match of a common word would cost more than the search. A claim is marked whole, as FTS5's
-    /// highlight() does; an article's text gives about 40 words around its best match, as snippet() does.
+    /// highlight() does; an article's text gives about 40 words around a match, as snippet() does.
     /// </summary>
-    async Task<(List<Hit>, List<ArticleHit>)> FindWithPostgreSqlAsync(string tsQuery, CancellationToken ct)
+    async Task<(List<Hit>, List<ArticleHit>)> FindWithPostgreSqlAsync(string tsQuery, string words, CancellationToken ct)
     {
         string markAll = $"StartSel={Highlight.Start}, StopSel={Highlight.End}, HighlightAll=true";
         string markSnippet = $"StartSel={Highlight.Start}, StopSel={Highlight.End}, MaxWords=40, MinWords=20";
         var claimHits = await db.Database.SqlQueryRaw<Hit>(PostgreSqlClaimsSql, tsQuery, markAll).ToListAsync(ct);
-        var articleHits = await db.Database.SqlQueryRaw<PostgreSqlArticleHit>(PostgreSqlArticlesSql, tsQuery, markAll, markSnippet).ToListAsync(ct);
+        var articleHits = await db.Database.SqlQueryRaw<PostgreSqlArticleHit>(PostgreSqlArticlesSql, tsQuery, markAll, markSnippet, words).ToListAsync(ct);
 
         // The configuration leaves out stop words; a query of nothing else matches nothing, and the reader is told why.
         if (claimHits.Count + articleHits.Count == 0 && await db.Database.SqlQueryRaw<int>(PostgreSqlWordsLeftSql, tsQuery).SingleAsync(ct) == 0)
@@ -88,7 +88,7 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
         return (claimHits, articleHits.Select(h => new ArticleHit(h.Id, h.Title, WithEllipses(h))).ToList());
     }
 
-    // What the reader typed is only ever a parameter: {0} the tsquery, {1} and {2} ts_headline's options.
+    // What the reader typed is only ever a parameter: {0} the tsquery, {1} and {2} ts_headline's options, {3} the words.
     const string Configuration = SearchIndex.PostgreSqlConfiguration;
 
     static readonly string PostgreSqlClaimsSql = $$"""
@@ -98,6 +98,13 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
         ORDER BY c."Id" DESC
         """;
 
+    /// <summary>
+    /// An article's snippet is made from about 1,200 characters from just before the first place one of the query's
+    /// stems appears, not from the whole text: ts_headline's cost grows with the text it parses, and articles run to
+    /// tens of KB. A stem is nearly always the start of the words it stands for ("negoti" of "negotiations"); where it
+    /// is not found as letters, or that part of the text holds no match after all, the whole text is used. The part
+    /// starts after a space, so that its first word is whole.
+    /// </summary>
     static readonly string PostgreSqlArticlesSql = $$"""
         SELECT a."Id", ts_headline('{{Configuration}}', a."Title", q.query, {1}) AS "Title", s.snippet AS "Snippet",
                strpos(a."Text", translate(s.snippet, chr(2) || chr(3), '')) AS "SnippetAt", length(a."Text") AS "TextLength"
@@ -105,7 +112,16 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
               ORDER BY "Id" DESC LIMIT {{MaxResults}}) AS hit
         JOIN "Articles" AS a ON a."Id" = hit."Id"
         CROSS JOIN to_tsquery('{{Configuration}}', {0}) AS q(query)
-        CROSS JOIN LATERAL ts_headline('{{Configuration}}', a."Text", q.query, {2}) AS s(snippet)
+        CROSS JOIN LATERAL (SELECT min(nullif(strpos(lower(a."Text"), stem), 0)) AS at
+                            FROM unnest(tsvector_to_array(to_tsvector('{{Configuration}}', {3}))) AS stem) AS first
+        CROSS JOIN LATERAL (SELECT greatest(1, first.at - 200) AS at) AS near
+        CROSS JOIN LATERAL (SELECT CASE WHEN first.at IS NULL THEN a."Text"
+                                        ELSE substr(a."Text", near.at + CASE WHEN near.at > 1 THEN strpos(substr(a."Text", near.at, 100), ' ') ELSE 0 END, 1200)
+                                   END AS text) AS part
+        CROSS JOIN LATERAL ts_headline('{{Configuration}}', part.text, q.query, {2}) AS from_part(snippet)
+        CROSS JOIN LATERAL (SELECT CASE WHEN first.at IS NULL OR strpos(from_part.snippet, chr(2)) > 0 THEN from_part.snippet
+                                        ELSE ts_headline('{{Configuration}}', a."Text", q.query, {2})
+                                   END AS snippet) AS s
         ORDER BY a."Id" DESC
         """;
 

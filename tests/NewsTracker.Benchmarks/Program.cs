@@ -28,6 +28,8 @@ static int Usage()
                                          fill a store with a large realistic story, fast
           pages <sqlite file> [--requests 100] [--warmup 10] [--log-sql] [--only <page name part>]
                                          p50/p95 latency and requests/s of the timeline, actor and article pages
+          pages "<PostgreSQL connection string>" --postgres [...]
+                                         the same over a PostgreSQL store (copy a generated one there with the app's copy-store)
         Prefix with `taskset -c 1` to pin to one core.
         """);
     return 2;

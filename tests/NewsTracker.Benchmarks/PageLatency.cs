@@ -44,6 +44,7 @@ static class PageLatency
             ("topic page", $"/topics/{topic}"),
             ("search, one word", "/search?q=ceasefire"),
             ("search, two words", "/search?q=security+guarantees"),
+            ("search, a word found nowhere", "/search?q=zeppelin"),
             ("actors index", "/actors"),
             ("topics index", "/topics"),
         };

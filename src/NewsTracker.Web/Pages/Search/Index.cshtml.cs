@@ -91,10 +91,30 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
     // What the reader typed is only ever a parameter: {0} the tsquery, {1} and {2} ts_headline's options, {3} the words.
     const string Configuration = SearchIndex.PostgreSqlConfiguration;
 
+    /// <summary>
+    /// The ids of a table's newest 50 rows whose words match the query. The newest 1,000 rows are tested first, which
+    /// finds 50 at once for a word in more than one in twenty of them; only otherwise is the GIN index read and its
+    /// matches sorted. Left to itself, the planner walked the rows newest first for any word it could not tell was rare
+    /// (a word missing from its statistics counts as in up to half a percent of rows), so a word found nowhere read
+    /// every row's vector. "Id" + 0 keeps it from that walk.
+    /// </summary>
+    static string NewestMatchesSql(string table) => $$"""
+        WITH recent AS (
+            SELECT "Id" FROM (SELECT "Id", "SearchVector" FROM "{{table}}" ORDER BY "Id" DESC LIMIT {{RecentRows}}) AS r
+            WHERE "SearchVector" @@ to_tsquery('{{Configuration}}', {0}) ORDER BY "Id" DESC LIMIT {{MaxResults}})
+        SELECT "Id" FROM recent WHERE (SELECT count(*) FROM recent) = {{MaxResults}}
+        UNION ALL
+        SELECT "Id" FROM (SELECT "Id" FROM "{{table}}" WHERE "SearchVector" @@ to_tsquery('{{Configuration}}', {0})
+                          ORDER BY "Id" + 0 DESC LIMIT {{MaxResults}}) AS older
+        WHERE (SELECT count(*) FROM recent) < {{MaxResults}}
+        """;
+
+    const int RecentRows = 1000;
+
     static readonly string PostgreSqlClaimsSql = $$"""
         SELECT c."Id", ts_headline('{{Configuration}}', c."Text", to_tsquery('{{Configuration}}', {0}), {1}) AS "Marked"
-        FROM (SELECT "Id", "Text" FROM "Claims" WHERE "SearchVector" @@ to_tsquery('{{Configuration}}', {0})
-              ORDER BY "Id" DESC LIMIT {{MaxResults}}) AS c
+        FROM ({{NewestMatchesSql("Claims")}}) AS hit
+        JOIN "Claims" AS c ON c."Id" = hit."Id"
         ORDER BY c."Id" DESC
         """;
 
@@ -108,8 +128,7 @@ public sealed class IndexModel(NewsTrackerDb db) : PageModel
     static readonly string PostgreSqlArticlesSql = $$"""
         SELECT a."Id", ts_headline('{{Configuration}}', a."Title", q.query, {1}) AS "Title", s.snippet AS "Snippet",
                strpos(a."Text", translate(s.snippet, chr(2) || chr(3), '')) AS "SnippetAt", length(a."Text") AS "TextLength"
-        FROM (SELECT "Id" FROM "Articles" WHERE "SearchVector" @@ to_tsquery('{{Configuration}}', {0})
-              ORDER BY "Id" DESC LIMIT {{MaxResults}}) AS hit
+        FROM ({{NewestMatchesSql("Articles")}}) AS hit
         JOIN "Articles" AS a ON a."Id" = hit."Id"
         CROSS JOIN to_tsquery('{{Configuration}}', {0}) AS q(query)
         CROSS JOIN LATERAL (SELECT min(nullif(strpos(lower(a."Text"), stem), 0)) AS at

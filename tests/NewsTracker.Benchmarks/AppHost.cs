@@ -8,12 +8,13 @@ namespace NewsTracker.Benchmarks;
 
 /// <summary>
 /// The real app, built the way Program.cs builds it (AddNewsTracker, UseNewsTracker, DatabaseStartup), over a
-/// SQLite file. The web project is the application assembly, so its Razor Pages are found as in production.
+/// SQLite file (or a PostgreSQL database, its connection string in place of the file). The web project is the
+/// application assembly, so its Razor Pages are found as in production.
 /// </summary>
 static class AppHost
 {
     public static async Task<WebApplication> StartAsync(string dbFile, bool ingestionEnabled, bool listen,
-        IDictionary<string, string?>? extra = null)
+        IDictionary<string, string?>? extra = null, StoreProvider provider = StoreProvider.Sqlite)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -23,7 +24,8 @@ static class AppHost
         });
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:NewsTracker"] = $"Data Source={dbFile}",
+            ["ConnectionStrings:NewsTracker"] = provider == StoreProvider.PostgreSql ? dbFile : $"Data Source={dbFile}",
+            [StoreConfiguration.ProviderKey] = provider.ToString(),
             ["NewsTracker:DataProtectionKeys"] = "",
             ["NewsTracker:Ingestion:Enabled"] = ingestionEnabled ? "true" : "false",
             // Replace the configured sample feed: the benchmark decides which feeds exist.

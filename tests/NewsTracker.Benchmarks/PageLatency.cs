@@ -1,5 +1,8 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using NewsTracker.Web.Data;
+using Npgsql;
 
 namespace NewsTracker.Benchmarks;
 
@@ -7,23 +10,25 @@ namespace NewsTracker.Benchmarks;
 /// Page latency over a store (e.g. one made by `generate`): the app listens on 127.0.0.1 with ingestion off, and
 /// one client requests each page sequentially, after a warm-up. The leader, topic, actor and article are picked
 /// from the data: the person in the most events (the heaviest actor page and filter), the topic on the most
-/// events, and an article from the middle of the store.
+/// events, and an article from the middle of the store. With --postgres, the store is the PostgreSQL database the
+/// first argument connects to (a store `generate` made, copied there with the app's copy-store command).
 /// </summary>
 static class PageLatency
 {
     public static async Task<int> RunAsync(string file, string[] args)
     {
-        if (!File.Exists(file)) { Console.Error.WriteLine($"{file}: no such database (make one with `generate`)"); return 2; }
+        var provider = args.Contains("--postgres") ? StoreProvider.PostgreSql : StoreProvider.Sqlite;
+        if (provider == StoreProvider.Sqlite && !File.Exists(file)) { Console.Error.WriteLine($"{file}: no such database (make one with `generate`)"); return 2; }
         int requests = Args.Int(args, "--requests", 100);
         int warmup = Args.Int(args, "--warmup", 10);
         var extra = new Dictionary<string, string?>();
         if (args.Contains("--log-sql"))
             extra["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
 
-        var (leader, topic, article, counts) = Pick(file);
-        Console.WriteLine($"{file}: {counts}");
+        var (leader, topic, article, counts) = Pick(provider, file);
+        Console.WriteLine($"{(provider == StoreProvider.PostgreSql ? new NpgsqlConnectionStringBuilder(file).Database : file)}: {counts}");
         Console.WriteLine($"leader {leader}, topic {topic}, article {article}; {warmup} warm-up + {requests} sequential requests per page");
-        await using var app = await AppHost.StartAsync(file, ingestionEnabled: false, listen: true, extra);
+        await using var app = await AppHost.StartAsync(file, ingestionEnabled: false, listen: true, extra, provider);
         using var http = new HttpClient { BaseAddress = new Uri(AppHost.Address(app)) };
 
         var pages = new (string Name, string Path)[]
@@ -39,6 +44,7 @@ static class PageLatency
             ("topic page", $"/topics/{topic}"),
             ("search, one word", "/search?q=ceasefire"),
             ("search, two words", "/search?q=security+guarantees"),
+            ("search, a word found nowhere", "/search?q=zeppelin"),
             ("actors index", "/actors"),
             ("topics index", "/topics"),
         };
@@ -95,9 +101,12 @@ static class PageLatency
 
     static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    static (string Leader, string Topic, int Article, string Counts) Pick(string file)
+    /// <summary>The names are quoted, which both SQLite and PostgreSQL read as names.</summary>
+    static (string Leader, string Topic, int Article, string Counts) Pick(StoreProvider provider, string store)
     {
-        using var db = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        using DbConnection db = provider == StoreProvider.PostgreSql
+            ? new NpgsqlConnection(store)
+            : new SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
         db.Open();
         string Scalar(string sql)
         {
@@ -105,11 +114,11 @@ static class PageLatency
             c.CommandText = sql;
             return Convert.ToString(c.ExecuteScalar()) ?? "";
         }
-        string leader = Scalar("SELECT a.Slug FROM EventParticipants p JOIN Actors a ON a.Id = p.ActorId WHERE a.Kind = 'Person' GROUP BY a.Id ORDER BY COUNT(*) DESC LIMIT 1");
-        string topic = Scalar("SELECT TopicSlug FROM EventTopics GROUP BY TopicSlug ORDER BY COUNT(*) DESC LIMIT 1");
-        int article = int.Parse(Scalar("SELECT Id FROM Articles ORDER BY Id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM Articles)"));
+        string leader = Scalar("""SELECT a."Slug" FROM "EventParticipants" p JOIN "Actors" a ON a."Id" = p."ActorId" WHERE a."Kind" = 'Person' GROUP BY a."Id", a."Slug" ORDER BY COUNT(*) DESC LIMIT 1""");
+        string topic = Scalar("""SELECT "TopicSlug" FROM "EventTopics" GROUP BY "TopicSlug" ORDER BY COUNT(*) DESC LIMIT 1""");
+        int article = int.Parse(Scalar("""SELECT "Id" FROM "Articles" ORDER BY "Id" LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM "Articles")"""));
         string counts = string.Join(", ", new[] { "Articles", "Events", "Claims", "Actors", "EventReports", "ActorMentions" }
-            .Select(t => $"{Scalar($"SELECT COUNT(*) FROM {t}")} {t.ToLowerInvariant()}"));
+            .Select(t => $"{Scalar($"SELECT COUNT(*) FROM \"{t}\"")} {t.ToLowerInvariant()}"));
         return (leader, topic, article, counts);
     }
 }

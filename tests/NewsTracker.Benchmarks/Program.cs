@@ -31,6 +31,8 @@ static int Usage()
                                          p50/p95 latency and requests/s of the timeline, actor and article pages
           soak [--minutes 30] [--readers 16] [--feeds 20] [--per-feed 10]
                                          ingestion and readers at once: errors, p95 per page per minute, memory
+          pages "<PostgreSQL connection string>" --postgres [...]
+                                         the same over a PostgreSQL store (copy a generated one there with the app's copy-store)
         Prefix with `taskset -c 1` to pin to one core.
         """);
     return 2;

@@ -34,7 +34,9 @@ public static class DatabaseStartup
         if (db.Database.IsNpgsql())
         {
             // Instances sharing one PostgreSQL may start together: one at a time creates, upgrades and fills the store.
+            // The others wait for the lock as long as that takes (an upgrade can take minutes), not the command timeout.
             await CreatePostgresDatabaseAsync(db, ct);
+            db.Database.SetCommandTimeout(0); // none, for this start-up context only
             await PostgresAdvisoryLock.RunAsync(db, PostgresAdvisoryLock.Startup, () => PrepareStoreAsync(scope.ServiceProvider, db, clock, ct), ct);
         }
         else

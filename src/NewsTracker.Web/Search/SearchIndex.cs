@@ -5,10 +5,11 @@ using NewsTracker.Web.Data;
 namespace NewsTracker.Web.Search;
 
 /// <summary>
-/// SQLite FTS5 indexes over article titles and texts and over claims, kept in step with their tables by triggers,
-/// except for new articles, which the code that stores them indexes with <see cref="AddArticlesAsync"/>.
-/// They are not part of the EF model (EF has no notion of virtual tables), so the schema upgrader creates them for a
-/// new database as well as in the upgrade step that introduced them.
+/// The full-text indexes over article titles and texts and over claims. On SQLite: FTS5 tables, kept in step with
+/// their tables by triggers, except for new articles, which the code that stores them indexes with
+/// <see cref="AddArticlesAsync"/>. On PostgreSQL: its own text search, which the database keeps in step by itself (see
+/// <see cref="CreatePostgreSql"/>). Neither is part of the EF model, so the schema upgrader creates them for a new
+/// database as well as in the upgrade steps that introduced them.
 /// </summary>
 public static class SearchIndex
 {
@@ -48,6 +49,48 @@ public static class SearchIndex
     public static readonly string[] RebuildSql = [RebuildArticlesSql, "INSERT INTO ClaimSearch (ClaimSearch) VALUES ('rebuild')"];
 
     public const string RebuildArticlesSql = "INSERT INTO ArticleSearch (ArticleSearch) VALUES ('rebuild')";
+
+    /// <summary>
+    /// PostgreSQL's text search configuration for both indexes and every query. English stems words, so "negotiated"
+    /// finds "negotiations", and leaves out stop words ("the", "will"), which FTS5's tokenizer keeps.
+    /// </summary>
+    public const string PostgreSqlConfiguration = "english";
+
+    /// <summary>
+    /// Only the first 100,000 characters of a text are indexed on PostgreSQL. It refuses a tsvector whose words take
+    /// more than 1 MB, and storing a batch of articles fails whole, so one huge page could stop its feed for good; a
+    /// text this long is not an article's, and even a worst case of distinct hyphenated words stays under the limit.
+    /// </summary>
+    const int MaxIndexedChars = 100_000;
+
+    static string VectorSql(string text) => $"to_tsvector('{PostgreSqlConfiguration}', left({text}, {MaxIndexedChars}))";
+
+    /// <summary>
+    /// PostgreSQL: the words of an article (title and text) and of a claim are kept in a generated column with a GIN
+    /// index. A search walks rows newest first and tests each one it passes, unless its words are rare enough for the
+    /// index to be quicker; either way the stored words are read, where an expression index would parse the text
+    /// again for every row tested.
+    /// </summary>
+    public static readonly string[] CreatePostgreSql =
+    [
+        $"""ALTER TABLE "Articles" ADD COLUMN "SearchVector" tsvector NOT NULL GENERATED ALWAYS AS ({VectorSql("\"Title\" || ' ' || \"Text\"")}) STORED""",
+        """CREATE INDEX "IX_Articles_SearchVector" ON "Articles" USING gin ("SearchVector")""",
+        $"""ALTER TABLE "Claims" ADD COLUMN "SearchVector" tsvector NOT NULL GENERATED ALWAYS AS ({VectorSql("\"Text\"")}) STORED""",
+        """CREATE INDEX "IX_Claims_SearchVector" ON "Claims" USING gin ("SearchVector")""",
+    ];
+
+    /// <summary>
+    /// A PostgreSQL tsquery (for <c>to_tsquery</c>) from what a person typed, with the same rules as
+    /// <see cref="ToMatchQuery"/>: every word must appear, the last may be the start of a word. Each word is quoted, so
+    /// tsquery syntax (&amp;, |, !, parentheses) in the input is only ever text. The configuration stems each word; a
+    /// last word typed part-way past its stem ("negotia" for "negoti") finds nothing.
+    /// </summary>
+    public static string? ToTsQuery(string? input)
+    {
+        var words = Words(input);
+        if (words.Count == 0) return null;
+        return string.Join(" & ", words.Select((w, i) => $"'{w}'" + (i == words.Count - 1 && w.Length >= 3 ? ":*" : "")));
+    }
 
     /// <summary>
     /// An FTS5 query from what a person typed: every word must appear, the last may be the start of a word.

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Tests.Infrastructure;
 
@@ -111,6 +112,10 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
         Assert.False(await old.ActorTopics.AnyAsync());
         Assert.False(await old.ClaimTopics.AnyAsync());
         Assert.False(await old.ActorClaims.AnyAsync());
+        // The article is in the search index (on PostgreSQL, its vector was computed for the rows already there).
+        Assert.Equal([1], await old.Database.SqlQueryRaw<int>(provider == StoreProvider.PostgreSql
+            ? """SELECT "Id" AS "Value" FROM "Articles" WHERE "SearchVector" @@ to_tsquery('english', 'geneva')"""
+            : "SELECT rowid AS Value FROM ArticleSearch WHERE ArticleSearch MATCH 'geneva'").ToListAsync());
 
         // The upgraded database has exactly the tables, columns, indexes and triggers a new one gets.
         await using var fresh = OpenDb(provider);
@@ -151,6 +156,34 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync("INSERT INTO ArticleSearch (ArticleSearch, rank) VALUES ('integrity-check', 1)");
     }
 
+    [PostgresFact]
+    public async Task A_step_that_outlasts_the_command_timeout_is_not_cut_short()
+    {
+        // A version-9 store: step 10's search columns (and their indexes) are not there yet.
+        await using var db = OpenDb(StoreProvider.PostgreSql);
+        await SchemaUpgrader.UpgradeAsync(db, TimeProvider.System);
+        await db.Database.ExecuteSqlRawAsync("""
+            ALTER TABLE "Articles" DROP COLUMN "SearchVector";
+            ALTER TABLE "Claims" DROP COLUMN "SearchVector";
+            UPDATE "SchemaVersions" SET "Version" = 9;
+            """);
+        db.ChangeTracker.Clear(); // as a restarted app would find it
+        db.Database.SetCommandTimeout(1);
+        // Another session reads the articles for 3 s, so step 10's ALTER TABLE waits that long, as it would take minutes
+        // to rewrite a large table.
+        await using var reader = new NpgsqlConnection(db.Database.GetConnectionString());
+        await reader.OpenAsync();
+        var reading = await reader.BeginTransactionAsync();
+        await new NpgsqlCommand("""LOCK TABLE "Articles" IN ACCESS SHARE MODE""", reader, reading).ExecuteNonQueryAsync();
+        var done = Task.Run(async () => { await Task.Delay(TimeSpan.FromSeconds(3)); await reading.CommitAsync(); });
+
+        await SchemaUpgrader.UpgradeAsync(db, TimeProvider.System);
+
+        await done;
+        Assert.Equal(SchemaUpgrader.LatestVersion, await db.SchemaVersions.MaxAsync(v => v.Version));
+        Assert.Equal(1, db.Database.GetCommandTimeout()); // the context's own timeout again, for what follows
+    }
+
     [Theory, InlineData(StoreProvider.Sqlite), PostgresData]
     public async Task A_database_from_a_newer_build_is_refused_with_a_clear_error(StoreProvider provider)
     {
@@ -163,7 +196,10 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
         Assert.Contains("newer", error.Message);
     }
 
-    /// <summary>Every table with its columns (name, type, not-null), its indexes and triggers (and PostgreSQL's functions), in a stable order.</summary>
+    /// <summary>
+/// Every table with its columns (name, type, not-null), its indexes and triggers (and PostgreSQL's functions, generated
+/// columns' expressions and index definitions), in a stable order.
+/// </summary>
     static async Task<List<string>> DescribeSchemaAsync(NewsTrackerDb db)
     {
         var connection = db.Database.GetDbConnection();
@@ -173,9 +209,10 @@ public sealed class SchemaUpgraderTests : IAsyncLifetime
             return db.Database.IsNpgsql()
                 ? await QueryAsync(connection, """
                     SELECT table_name || '.' || column_name || ' ' || data_type || ' notnull=' || (is_nullable = 'NO')::text
+                        || coalesce(' generated as ' || generation_expression, '')
                     FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, column_name
                     """, """
-                    SELECT 'index ' || indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname
+                    SELECT 'index ' || indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname
                     """, """
                     SELECT DISTINCT 'trigger ' || trigger_name || ' on ' || event_object_table || ' ' || event_manipulation
                     FROM information_schema.triggers WHERE trigger_schema = 'public' ORDER BY 1

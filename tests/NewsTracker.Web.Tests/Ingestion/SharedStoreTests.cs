@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using NewsTracker.Web.Data;
 using NewsTracker.Web.Ingestion;
 using NewsTracker.Web.Tests.Infrastructure;
@@ -70,6 +71,37 @@ public sealed class SharedStoreTests
         Assert.All(results, r => Assert.Null(r.Error));
         Assert.Equal(items.Length, results.Sum(r => r.Stored));
         await AssertEveryArticleOnceAsync(first, items.Length, items.Length);
+    }
+
+    [PostgresFact]
+    public async Task An_instance_starting_while_another_holds_the_start_up_turn_waits_past_its_command_timeout()
+    {
+        // Another instance holds the turn for 3 s, as one upgrading a large store holds it for minutes; this one's
+        // commands time out after 1 s.
+        string store = TestPostgres.NewDatabase();
+        try
+        {
+            await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(store) { Database = "postgres" }.ConnectionString))
+            {
+                await admin.OpenAsync();
+                await new NpgsqlCommand($"CREATE DATABASE \"{new NpgsqlConnectionStringBuilder(store).Database}\"", admin).ExecuteNonQueryAsync();
+            }
+            await using var other = new NpgsqlConnection(store);
+            await other.OpenAsync();
+            await new NpgsqlCommand($"SELECT pg_advisory_lock({PostgresAdvisoryLock.Startup})", other).ExecuteNonQueryAsync();
+            var done = Task.Run(async () => { await Task.Delay(TimeSpan.FromSeconds(3)); await other.CloseAsync(); });
+
+            await using var app = new TestApp(provider: StoreProvider.PostgreSql,
+                settings: new() { ["ConnectionStrings:NewsTracker"] = store + ";Command Timeout=1" });
+            _ = app.Server; // starts, waiting for its turn
+
+            await done;
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await app.CreateClient().GetAsync("/")).StatusCode);
+        }
+        finally
+        {
+            await TestPostgres.DropAsync(store);
+        }
     }
 
     static Task<RefreshResult> RefreshAsync(TestApp app) => Task.Run(async () =>

@@ -216,8 +216,7 @@ public static class SchemaUpgrader
         PostgreSql:
         [
             .. SearchIndex.CreatePostgreSql,
-            // The planner picks between the GIN index and walking rows newest first by how many rows it expects a
-            // word to match, which it knows only from the new column's and expression's statistics.
+            // Statistics of the new columns, from which the planner judges how many rows a word matches.
             """ANALYZE "Articles" """,
             """ANALYZE "Claims" """,
         ]),

@@ -67,9 +67,8 @@ public static class SearchIndex
 
     /// <summary>
     /// PostgreSQL: the words of an article (title and text) and of a claim are kept in a generated column with a GIN
-    /// index. A search walks rows newest first and tests each one it passes, unless its words are rare enough for the
-    /// index to be quicker; either way the stored words are read, where an expression index would parse the text
-    /// again for every row tested.
+    /// index. A search tests the newest rows' words one by one before it reads the index for a rarer word (see the
+    /// search page), and a stored column is read for that, where an expression index would parse each text again.
     /// </summary>
     public static readonly string[] CreatePostgreSql =
     [

@@ -19,12 +19,11 @@ public sealed class OnStoryFilter
     /// <summary>How many leading sentences of the text count as its lead, beside the title.</summary>
     const int LeadSentences = 2;
 
-    readonly Regex _terms;
-    readonly Regex? _subject, _follows, _notAbout;
+    readonly Regex? _terms, _subject, _follows, _notAbout;
 
     public OnStoryFilter(StoryDefinition story)
     {
-        _terms = WholeWords(story.OnStoryTerms)!;
+        _terms = WholeWords(story.OnStoryTerms);
         if (story.Relevance is { } relevance)
         {
             _subject = WholeWords(relevance.Subject);
@@ -44,7 +43,7 @@ public sealed class OnStoryFilter
     public bool Matches(string title, string text)
     {
         if (_subject is null || _follows is null)
-            return _terms.IsMatch(title) || _terms.IsMatch(text);
+            return _terms is not null && (_terms.IsMatch(title) || _terms.IsMatch(text));
         if (IsAboutTheStory(title)) return true;
         int about = 0, index = 0;
         foreach (var sentence in SentenceSplitter.Split(text))

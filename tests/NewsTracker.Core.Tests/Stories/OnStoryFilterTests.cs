@@ -56,4 +56,11 @@ public class OnStoryFilterTests
         Assert.True(filter.Matches("Overnight strikes hit Ruritania", War));
         Assert.False(filter.Matches("Airport opens", "The airport cost two billion."));
     }
+
+    [Fact]
+    public void A_story_with_no_terms_at_all_keeps_nothing_rather_than_failing()
+    {
+        var filter = new OnStoryFilter(Story with { Relevance = null, OnStoryTerms = [] });
+        Assert.False(filter.Matches("Overnight strikes hit Ruritania", War));
+    }
 }
